@@ -1,0 +1,1 @@
+//! Command-line types (clap derive); behaviour lives in commands/ (in progress)

@@ -1,0 +1,1 @@
+//! The oxigraph store (in progress)

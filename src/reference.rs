@@ -1,0 +1,1 @@
+//! Reference data (in progress)

@@ -1,0 +1,5 @@
+//! Resolve: mentions → entities with deterministic IRIs.
+
+pub mod iri;
+
+pub use iri::{slug, BaseIriError, Iris};

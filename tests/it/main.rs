@@ -1,0 +1,11 @@
+//! End-to-end tests: they run the real binary. One test crate, so it links once.
+
+mod util;
+
+mod bad_input;
+mod build;
+mod cli;
+mod export;
+mod extraction;
+mod queries;
+mod query;
