@@ -1,19 +1,228 @@
-//! Facts → quads, all in the document's named graph.
+//! Facts → quads, all in the document's named graph, following
+//! `design/DATA-MODEL.md`. Byte offsets become character offsets here.
 
-use crate::graph::vocab::{dcterms, rdf, schema};
+use crate::extract::{Entity, Extraction, FactKind};
+use crate::graph::vocab::{cg, dcterms, nif, org, owl, rdf, rdfs, schema, xsd};
 use crate::ingest::Document;
 use crate::pipeline::{DocumentGraph, EntityCounts};
-use crate::resolve::Iris;
-use oxigraph::model::{GraphName, Literal, Quad};
+use crate::reference::councils::COUNCILS;
+use crate::reference::organisations::OrgKind;
+use crate::reference::parties::PARTIES;
+use crate::resolve::{self, Iris};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, NamedOrBlankNode, Term};
+use std::collections::BTreeSet;
+
+/// Collects quads into one graph without duplicates, in a stable order.
+struct Writer {
+    graph: GraphName,
+    quads: BTreeSet<(String, String, String)>,
+    out: Vec<Quad>,
+}
+
+impl Writer {
+    fn add(&mut self, s: impl Into<NamedOrBlankNode>, p: NamedNodeRef<'_>, o: impl Into<Term>) {
+        let q = Quad::new(s.into(), p, o.into(), self.graph.clone());
+        let key = (q.subject.to_string(), q.predicate.to_string(), q.object.to_string());
+        if self.quads.insert(key) {
+            self.out.push(q);
+        }
+    }
+}
+
+/// Converts byte offsets to character offsets, walking forward.
+struct CharOffsets<'a> {
+    text: &'a str,
+}
+
+impl CharOffsets<'_> {
+    fn at(&self, byte: usize) -> usize {
+        self.text[..byte.min(self.text.len())].chars().count()
+    }
+}
 
 /// The document's graph: its own description and every fact read from it.
 pub fn document_graph(doc: &Document, iris: &Iris) -> DocumentGraph {
+    let seg = crate::segment::segment(&doc.text);
+    let x = crate::extract::extract(&seg, doc);
+    facts_to_graph(doc, &x, iris)
+}
+
+/// Writes an extraction as quads.
+pub fn facts_to_graph(doc: &Document, x: &Extraction, iris: &Iris) -> DocumentGraph {
     let graph = iris.document(&doc.id);
-    let g = GraphName::NamedNode(graph.clone());
-    let quads = vec![
-        Quad::new(graph.clone(), rdf::TYPE, schema::NEWS_ARTICLE, g.clone()),
-        Quad::new(graph.clone(), dcterms::IDENTIFIER, Literal::new_simple_literal(&doc.id), g.clone()),
-        Quad::new(graph.clone(), dcterms::SOURCE, Literal::new_simple_literal(&doc.source), g),
-    ];
-    DocumentGraph { id: doc.id.clone(), graph, quads, counts: EntityCounts::default() }
+    let mut w = Writer { graph: GraphName::NamedNode(graph.clone()), quads: BTreeSet::new(), out: Vec::new() };
+    let d = graph.clone();
+    w.add(d.clone(), rdf::TYPE, schema::NEWS_ARTICLE);
+    w.add(d.clone(), dcterms::IDENTIFIER, Literal::new_simple_literal(&doc.id));
+    w.add(d.clone(), dcterms::SOURCE, Literal::new_simple_literal(&doc.source));
+    if let Some(t) = &doc.meta.title {
+        w.add(d.clone(), schema::HEADLINE, Literal::new_simple_literal(t));
+    }
+    if let Some(u) = doc.meta.url.as_deref().and_then(|u| NamedNode::new(u).ok()) {
+        w.add(d.clone(), schema::URL, u);
+    }
+
+    // Entities: class and label, and the article mentions them.
+    let mut counts = EntityCounts::default();
+    for (i, p) in x.persons.iter().enumerate() {
+        let n = iris.entity(x, Entity::Person(i));
+        w.add(n.clone(), rdf::TYPE, schema::PERSON);
+        w.add(n.clone(), rdfs::LABEL, Literal::new_simple_literal(resolve::person_key(&p.name)));
+        for h in &p.honorifics {
+            w.add(n.clone(), schema::HONORIFIC_PREFIX, Literal::new_simple_literal(h));
+        }
+        w.add(d.clone(), cg::MENTIONS, n);
+        counts.persons += 1;
+    }
+    for &c in &x.councils {
+        let n = iris.council(c);
+        let r = &COUNCILS.all[c];
+        w.add(n.clone(), rdf::TYPE, cg::COUNCIL);
+        w.add(n.clone(), rdfs::LABEL, Literal::new_simple_literal(&r.label));
+        let ons = resolve::ons_iri(c);
+        w.add(n.clone(), owl::SAME_AS, ons.clone());
+        w.add(n.clone(), schema::SAME_AS, ons);
+        if let Some(q) = r.wikidata.as_deref().and_then(resolve::wikidata_iri) {
+            w.add(n.clone(), owl::SAME_AS, q);
+        }
+        w.add(d.clone(), cg::MENTIONS, n);
+        counts.councils += 1;
+    }
+    for &p in &x.parties {
+        let n = iris.party(p);
+        let r = &PARTIES.all[p];
+        w.add(n.clone(), rdf::TYPE, schema::POLITICAL_PARTY);
+        w.add(n.clone(), rdfs::LABEL, Literal::new_simple_literal(&r.name));
+        if let Some(q) = r.wikidata.as_deref().and_then(resolve::wikidata_iri) {
+            w.add(n.clone(), owl::SAME_AS, q);
+        }
+        if let Some(c) = &r.colour {
+            w.add(n.clone(), schema::COLOR, Literal::new_simple_literal(c));
+        }
+        w.add(d.clone(), cg::MENTIONS, n);
+        counts.parties += 1;
+    }
+    let used_orgs: BTreeSet<usize> = x
+        .facts
+        .iter()
+        .flat_map(|f| match &f.kind {
+            FactKind::Quote { speaker: Entity::Organisation(o), .. } => vec![*o],
+            FactKind::HoldsPost { post, .. } => match post.organisation {
+                Some(Entity::Organisation(o)) => vec![o],
+                _ => vec![],
+            },
+            _ => vec![],
+        })
+        .chain(x.organisations.iter().enumerate().filter(|(_, o)| o.reference.is_some() || o.kind == OrgKind::Trust).map(|(i, _)| i))
+        .collect();
+    let has_rating = x.facts.iter().any(|f| matches!(f.kind, FactKind::Rating { .. }));
+    let ofsted = x.organisations.iter().position(|o| o.reference.as_deref() == Some("ofsted"));
+    let ofsted_node = if has_rating { Some(iris.organisation("ofsted")) } else { None };
+    for &o in &used_orgs {
+        let n = iris.entity(x, Entity::Organisation(o));
+        let class = match x.organisations[o].kind {
+            OrgKind::Inspectorate | OrgKind::Government | OrgKind::Office | OrgKind::Ombudsman | OrgKind::Agency => {
+                schema::GOVERNMENT_ORGANIZATION
+            }
+            _ => schema::ORGANIZATION,
+        };
+        w.add(n.clone(), rdf::TYPE, class);
+        w.add(n.clone(), rdfs::LABEL, Literal::new_simple_literal(&x.organisations[o].name));
+        w.add(d.clone(), cg::MENTIONS, n);
+        counts.organisations += 1;
+    }
+    if let (Some(n), None) = (&ofsted_node, ofsted) {
+        w.add(n.clone(), rdf::TYPE, schema::GOVERNMENT_ORGANIZATION);
+        w.add(n.clone(), rdfs::LABEL, Literal::new_simple_literal("Ofsted"));
+        counts.organisations += 1;
+    }
+
+    let offsets = CharOffsets { text: &doc.text };
+    let quote_iri = |byte: usize| iris.mint2("quote", &doc.id, &offsets.at(byte).to_string());
+    let mut inspections: BTreeSet<usize> = BTreeSet::new();
+    for f in &x.facts {
+        match &f.kind {
+            FactKind::PartyMember { person, party } => {
+                w.add(iris.entity(x, Entity::Person(*person)), org::MEMBER_OF, iris.party(*party));
+            }
+            FactKind::CouncilMember { person, council } => {
+                w.add(iris.entity(x, Entity::Person(*person)), org::MEMBER_OF, iris.council(*council));
+            }
+            FactKind::HoldsPost { person, post } => {
+                let pname = &x.persons[*person].name;
+                let m = iris.mint2("membership", &doc.id, &format!("{pname} {}", post.label));
+                let role = iris.role(&post.label);
+                w.add(m.clone(), rdf::TYPE, org::MEMBERSHIP);
+                w.add(m.clone(), org::MEMBER, iris.entity(x, Entity::Person(*person)));
+                w.add(m.clone(), org::ROLE, role.clone());
+                if let Some(o) = post.organisation {
+                    w.add(m.clone(), org::ORGANIZATION, iris.entity(x, o));
+                }
+                if post.former {
+                    w.add(m.clone(), cg::FORMER, Literal::from(true));
+                }
+                w.add(m.clone(), cg::RULE, Literal::new_simple_literal(f.rule));
+                w.add(role.clone(), rdf::TYPE, org::ROLE_CLASS);
+                w.add(role, rdfs::LABEL, Literal::new_simple_literal(&post.label));
+            }
+            FactKind::RepresentsWard { person, ward } => {
+                let council = x.facts.iter().find_map(|g| match g.kind {
+                    FactKind::CouncilMember { person: p, council } if p == *person => Some(council),
+                    _ => None,
+                });
+                let n = iris.ward(council, ward);
+                w.add(iris.entity(x, Entity::Person(*person)), cg::REPRESENTS_WARD, n.clone());
+                w.add(n.clone(), rdf::TYPE, cg::WARD);
+                w.add(n, rdfs::LABEL, Literal::new_simple_literal(ward));
+            }
+            FactKind::ControlledBy { council, party } => {
+                w.add(iris.council(*council), cg::CONTROLLED_BY, iris.party(*party));
+            }
+            FactKind::Rating { council, area, grade } => {
+                let gss = &COUNCILS.all[*council].gss;
+                let insp = iris.mint2("inspection", &doc.id, gss);
+                if inspections.insert(*council) {
+                    w.add(insp.clone(), rdf::TYPE, cg::INSPECTION);
+                    w.add(insp.clone(), cg::INSPECTED_BODY, iris.council(*council));
+                    if let Some(o) = &ofsted_node {
+                        w.add(insp.clone(), cg::INSPECTOR, o.clone());
+                    }
+                    counts.inspections += 1;
+                }
+                let area_node = resolve::area_concept(*area);
+                let local = area_node.as_str().rsplit('#').next().unwrap_or("area").to_owned();
+                let j = iris.mint2("judgement", &doc.id, &format!("{gss}-{local}"));
+                w.add(insp, cg::JUDGEMENT_PROP, j.clone());
+                w.add(j.clone(), rdf::TYPE, cg::JUDGEMENT);
+                w.add(j.clone(), cg::JUDGEMENT_AREA, area_node);
+                w.add(j.clone(), cg::GRADE, resolve::grade_concept(*grade));
+                w.add(j, cg::RULE, Literal::new_simple_literal(f.rule));
+            }
+            FactKind::Quote { speaker, text, continues } => {
+                let q = quote_iri(text.start);
+                let sp = iris.entity(x, *speaker);
+                w.add(q.clone(), rdf::TYPE, schema::QUOTATION);
+                w.add(q.clone(), schema::TEXT, Literal::new_simple_literal(&doc.text[text.start..text.end]));
+                w.add(q.clone(), schema::CREATOR, sp.clone());
+                w.add(q.clone(), nif::BEGIN_INDEX, Literal::new_typed_literal(offsets.at(text.start).to_string(), xsd::NON_NEGATIVE_INTEGER));
+                w.add(q.clone(), nif::END_INDEX, Literal::new_typed_literal(offsets.at(text.end).to_string(), xsd::NON_NEGATIVE_INTEGER));
+                w.add(q.clone(), cg::RULE, Literal::new_simple_literal(f.rule));
+                if let Some(prev) = continues {
+                    w.add(q.clone(), cg::CONTINUES, quote_iri(prev.start));
+                }
+                w.add(sp, cg::SAID, q);
+                counts.quotations += 1;
+            }
+            FactKind::CalledForResignation { by, target } => {
+                w.add(iris.entity(x, Entity::Person(*by)), cg::CALLED_FOR_RESIGNATION_OF, iris.entity(x, Entity::Person(*target)));
+            }
+            FactKind::Published { date } => {
+                w.add(d.clone(), schema::DATE_PUBLISHED, Literal::new_typed_literal(date, xsd::DATE));
+            }
+            FactKind::Author { person } => {
+                w.add(d.clone(), schema::AUTHOR, iris.entity(x, Entity::Person(*person)));
+            }
+        }
+    }
+    DocumentGraph { id: doc.id.clone(), graph, quads: w.out, counts }
 }

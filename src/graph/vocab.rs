@@ -5,7 +5,7 @@ use oxigraph::model::NamedNodeRef;
 
 macro_rules! terms {
     ($ns:literal; $($name:ident = $local:literal),* $(,)?) => {
-        $(pub const $name: NamedNodeRef<'static> = NamedNodeRef::new_unchecked(concat!($ns, $local));)*
+        $(pub const $name: oxigraph::model::NamedNodeRef<'static> = oxigraph::model::NamedNodeRef::new_unchecked(concat!($ns, $local));)*
     };
 }
 

@@ -1,5 +1,103 @@
-//! Resolve: mentions → entities with deterministic IRIs.
+//! Resolve: the entities one document names → IRIs shared by every
+//! document.
+//!
+//! Within a document, `extract` has already joined a person's mentions
+//! ("Jane Doe", "Cllr Doe", "she"). Across documents, an entity's IRI comes
+//! from a normalised key — a person's full name, a council's ONS code, a
+//! party's reference key, a body's reference key or name — so the same
+//! person, council or party is one IRI in every document and on every run,
+//! and two people who share only a surname stay apart.
 
 pub mod iri;
 
 pub use iri::{slug, BaseIriError, Iris};
+
+use crate::extract::{Area, Entity, Extraction, Grade};
+use crate::graph::vocab::ns;
+use crate::reference::councils::COUNCILS;
+use crate::reference::parties::PARTIES;
+use oxigraph::model::NamedNode;
+
+/// The key under which a person is the same across documents: the name,
+/// with curly apostrophes and spacing normalised.
+pub fn person_key(name: &str) -> String {
+    name.replace('’', "'").split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Iris {
+    pub fn person(&self, name: &str) -> NamedNode {
+        self.mint("person", &person_key(name))
+    }
+    pub fn council(&self, council: usize) -> NamedNode {
+        self.mint("council", &COUNCILS.all[council].gss)
+    }
+    pub fn party(&self, party: usize) -> NamedNode {
+        self.mint("party", &PARTIES.all[party].key)
+    }
+    pub fn organisation(&self, key: &str) -> NamedNode {
+        self.mint("org", key)
+    }
+    pub fn role(&self, label: &str) -> NamedNode {
+        self.mint("role", label)
+    }
+    pub fn ward(&self, council: Option<usize>, ward: &str) -> NamedNode {
+        match council {
+            Some(c) => self.mint2("ward", &COUNCILS.all[c].gss, ward),
+            None => self.mint("ward", ward),
+        }
+    }
+
+    /// The IRI of any entity an extraction names.
+    pub fn entity(&self, x: &Extraction, e: Entity) -> NamedNode {
+        match e {
+            Entity::Person(p) => self.person(&x.persons[p].name),
+            Entity::Council(c) => self.council(c),
+            Entity::Party(p) => self.party(p),
+            Entity::Organisation(o) => {
+                let org = &x.organisations[o];
+                self.organisation(org.reference.as_deref().unwrap_or(&org.name))
+            }
+        }
+    }
+}
+
+/// The ONS statistical-geography IRI of a council.
+pub fn ons_iri(council: usize) -> NamedNode {
+    NamedNode::new_unchecked(format!("{}{}", ns::ONS, COUNCILS.all[council].gss))
+}
+
+/// A Wikidata entity IRI.
+pub fn wikidata_iri(qid: &str) -> Option<NamedNode> {
+    NamedNode::new(format!("{}{}", ns::WIKIDATA, qid)).ok()
+}
+
+/// The SKOS concept of a judgement area (declared in the ontology).
+pub fn area_concept(a: Area) -> NamedNode {
+    let local = match a {
+        Area::Overall => "area-overall-effectiveness",
+        Area::HelpAndProtection => "area-help-and-protection",
+        Area::LookedAfter => "area-children-looked-after",
+        Area::Adoption => "area-adoption-performance",
+        Area::CareLeavers => "area-care-leavers",
+        Area::Leadership => "area-leadership",
+    };
+    NamedNode::new_unchecked(format!("{}{local}", ns::CG))
+}
+
+/// The SKOS concept of a grade (declared in the ontology).
+pub fn grade_concept(g: Grade) -> NamedNode {
+    let local = match g {
+        Grade::Outstanding => "grade-outstanding",
+        Grade::Good => "grade-good",
+        Grade::RequiresImprovement => "grade-requires-improvement",
+        Grade::Inadequate => "grade-inadequate",
+    };
+    NamedNode::new_unchecked(format!("{}{local}", ns::CG))
+}
+
+/// The local names of every concept `area_concept` and `grade_concept` mint.
+pub const CONCEPT_LOCAL_NAMES: &[&str] = &[
+    "area-overall-effectiveness", "area-help-and-protection", "area-children-looked-after",
+    "area-adoption-performance", "area-care-leavers", "area-leadership", "grade-outstanding", "grade-good",
+    "grade-requires-improvement", "grade-inadequate",
+];

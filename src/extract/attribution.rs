@@ -1,0 +1,333 @@
+//! Quotations and their speakers.
+//!
+//! Walking the article sentence by sentence, each agent mention is resolved
+//! (a pronoun to the last fitting subject, a description to the last fitting
+//! person, "the report" to Ofsted), and each top-level quotation gets its
+//! speaker from, in order:
+//!
+//! 1. a cue right after it: `"…," she said`, `"…," said Jane Doe`,
+//!    `‘…’, says the report`, `"…" The words of Jane Doe …`;
+//! 2. the last reporting verb before it in its sentence, whose subject is
+//!    the first person (else the first agent) of the verb's clause, or the
+//!    antecedent of "which/that/who" (`the report, which says "…"`);
+//! 3. for a quotation that opens its paragraph: the quotation it continues,
+//!    else the speaker of the paragraph before's last quotation, else the
+//!    last person the paragraph before named (a speaker introduced in the
+//!    sentence before).
+//!
+//! Quotations of fewer than three words are scare quotes, not quotations of
+//! a person; nested quotations belong to the outer speaker.
+
+use super::agent::{AgentKind, AgentMention};
+use super::context::{blank, Context};
+use super::lexicon::{Gender, POST_VERBS, REPORTING_VERBS};
+use super::{Entity, Extraction, FactKind, Post};
+use crate::reference::organisations::OrgKind;
+use crate::segment::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+fn re(p: &str) -> Regex {
+    Regex::new(p).unwrap_or_else(|e| unreachable!("attribution regex: {e}"))
+}
+
+fn alt(v: &[&str]) -> String {
+    let mut v = v.to_vec();
+    v.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    v.join("|")
+}
+
+static VERB: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)\b(?:{})\b", alt(REPORTING_VERBS))));
+static POST_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    let v = alt(POST_VERBS);
+    re(&format!(
+        r"^[\s,;.!?\-–—]*(?:(?i:(?:{v}))\s+(?P<a1>.{{1,80}})|(?P<a2>[^.;:!?]{{1,60}}?)\s+(?:(?i:has|had|also|then|later|simply|previously|once|again)\s+)*(?i:(?:{v}))\b)"
+    ))
+});
+static WORDS_OF: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[\s,.]*(?:(?:The|These|Those|Such)\s+(?:are\s+|were\s+)?(?:the\s+)?words\s+of|(?i:according\s+to))\s+"));
+static BOUNDARY: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:;|:|\s[-–—]\s|,?\s+(?:but|and|while|whereas|although|though|with|after|because|so|yet)\s+)")
+});
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:,\s*)?\b(?:which|that|who)\s+(?:also\s+|now\s+|still\s+)?$"));
+
+/// What the walk remembers: agents in order of salience.
+struct History {
+    items: Vec<(Entity, usize)>, // (entity, sentence index)
+}
+
+impl History {
+    fn last_person(&self, out: &Extraction, gender: Option<Gender>, skip: &[usize]) -> Option<usize> {
+        self.items.iter().rev().find_map(|(e, _)| match e {
+            Entity::Person(p) if !skip.contains(p) && gender_fits(out, *p, gender) => Some(*p),
+            _ => None,
+        })
+    }
+    fn last_non_person(&self, since: usize) -> Option<Entity> {
+        self.items.iter().rev().filter(|(_, s)| *s + 3 >= since).find_map(|(e, _)| (!matches!(e, Entity::Person(_))).then_some(*e))
+    }
+}
+
+fn gender_fits(out: &Extraction, p: usize, g: Option<Gender>) -> bool {
+    match (g, out.persons[p].gender) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    }
+}
+
+/// Resolves every agent mention and attributes every quotation. Returns the
+/// entity each agent mention resolved to (aligned with `agents`).
+pub fn attribute(ctx: &mut Context<'_>, agents: &[AgentMention], out: &mut Extraction) -> Vec<Option<Entity>> {
+    let seg = ctx.seg;
+    let mut resolved: Vec<Option<Entity>> = vec![None; agents.len()];
+    let mut history = History { items: Vec::new() };
+    let mut speaker_of: Vec<Option<Entity>> = vec![None; seg.quotes.len()];
+    let mut last_quote_in_para: Vec<Option<usize>> = vec![None; seg.paragraphs.len()];
+    let quote_words = |q: &crate::segment::QuoteSpan| seg.slice(q.inner).split_whitespace().count();
+
+    for (si, s) in seg.sentences.iter().enumerate() {
+        let in_s: Vec<usize> = (0..agents.len()).filter(|&i| s.span.covers(agents[i].span)).collect();
+        // 1. resolve the sentence's agents in order
+        let mut persons_so_far: Vec<usize> = Vec::new();
+        for &i in &in_s {
+            let e = resolve(ctx, out, &agents[i], &resolved, &in_s, &history, &persons_so_far, si);
+            resolved[i] = e;
+            if let Some(Entity::Person(p)) = e {
+                persons_so_far.push(p);
+            }
+        }
+        if let Some(&first) = in_s.iter().find(|&&i| resolved[i].is_some()) {
+            if let Some(e) = resolved[first] {
+                history.items.push((e, si));
+            }
+        }
+        // 2. the sentence's top-level quotations
+        let qs: Vec<usize> = (0..seg.quotes.len())
+            .filter(|&q| seg.quotes[q].depth == 0 && s.span.contains(seg.quotes[q].outer.start))
+            .collect();
+        for (k, &qi) in qs.iter().enumerate() {
+            let q = seg.quotes[qi];
+            let pre_start = if k > 0 { seg.quotes[qs[k - 1]].outer.end.max(s.span.start) } else { s.span.start };
+            let post_end = qs.get(k + 1).map_or(s.span.end, |&n| seg.quotes[n].outer.start).max(q.outer.end);
+            let mut speaker = post_cue(ctx, agents, &resolved, q.outer.end, post_end, q.closed);
+            if speaker.is_none() && post_end == q.outer.end && k + 1 == qs.len() {
+                // `"…." The words of Jane Doe`: the cue is the next sentence
+                if let Some(next) = seg.sentences.get(si + 1).filter(|n| n.paragraph == s.paragraph) {
+                    let region = &ctx.masked[q.outer.end..next.span.end];
+                    if WORDS_OF.is_match(region) {
+                        speaker = post_cue(ctx, agents, &resolved, q.outer.end, next.span.end, q.closed);
+                    }
+                }
+            }
+            if speaker.is_none() {
+                speaker = pre_cue(ctx, agents, &resolved, &history, s.span.start, pre_start, q.outer.start);
+            }
+            if speaker.is_none() && q.opens_paragraph {
+                speaker = q.continues.and_then(|j| speaker_of[j]).or_else(|| {
+                    let prev_para = q.paragraph.checked_sub(1)?;
+                    match last_quote_in_para[prev_para] {
+                        Some(j) => speaker_of[j],
+                        None => {
+                            let p = seg.paragraphs[prev_para];
+                            let idx = (0..agents.len()).rev().find(|&i| p.covers(agents[i].span) && matches!(resolved[i], Some(Entity::Person(_))))?;
+                            resolved[idx]
+                        }
+                    }
+                });
+            }
+            speaker_of[qi] = speaker;
+            if speaker.is_some() {
+                last_quote_in_para[q.paragraph] = Some(qi);
+            }
+            let Some(sp) = speaker else { continue };
+            if quote_words(&q) < 3 {
+                continue;
+            }
+            history.items.push((sp, si));
+            let continues = q.continues.filter(|&j| speaker_of[j] == Some(sp)).map(|j| seg.quotes[j].inner);
+            let rule = if q.continues.is_some() { "quote.continuation" } else { "quote.attributed" };
+            out.facts.push(super::Fact { rule, span: q.inner, kind: FactKind::Quote { speaker: sp, text: q.inner, continues } });
+            let outer = q.outer;
+            blank(&mut ctx.masked_attributed, outer);
+        }
+    }
+    resolved
+}
+
+#[allow(clippy::too_many_arguments)]
+fn resolve(
+    ctx: &mut Context<'_>,
+    out: &mut Extraction,
+    m: &AgentMention,
+    resolved: &[Option<Entity>],
+    in_s: &[usize],
+    history: &History,
+    persons_so_far: &[usize],
+    si: usize,
+) -> Option<Entity> {
+    match &m.kind {
+        AgentKind::Person(p) => Some(Entity::Person(*p)),
+        AgentKind::Council(c) => Some(Entity::Council(*c)),
+        AgentKind::Organisation(o) => Some(Entity::Organisation(*o)),
+        AgentKind::Report => ctx.ofsted.map(Entity::Organisation),
+        AgentKind::TheCouncil => ctx.primary_council.map(|c| {
+            out.add_council(c);
+            Entity::Council(c)
+        }),
+        AgentKind::BodyOfKind(kind) => {
+            let before = |o: &usize| ctx.orgs.iter().any(|x| x.org == *o && x.span.start < m.span.start);
+            let cands: Vec<usize> = (0..out.organisations.len()).filter(|o| out.organisations[*o].kind == *kind && before(o)).collect();
+            let last = cands.into_iter().max_by_key(|o| ctx.orgs.iter().filter(|x| x.org == *o && x.span.start < m.span.start).map(|x| x.span.start).max());
+            last.map(Entity::Organisation).or_else(|| {
+                // "the children's charity": any body of that kind the article named
+                (0..out.organisations.len()).find(|o| out.organisations[*o].kind == *kind).map(Entity::Organisation)
+            })
+        }
+        AgentKind::Spokesperson(inner) => {
+            let inner_m = AgentMention { span: m.span, kind: (**inner).clone() };
+            resolve(ctx, out, &inner_m, resolved, in_s, history, persons_so_far, si)
+        }
+        AgentKind::Pronoun(Some(g)) => {
+            // the sentence's first person, else the last fitting subject
+            let first = persons_so_far.iter().copied().find(|p| gender_fits(out, *p, Some(*g)));
+            let p = first.or_else(|| history.last_person(out, Some(*g), &[]))?;
+            if out.persons[p].gender.is_none() && persons_so_far.is_empty() {
+                out.persons[p].gender = Some(*g);
+            }
+            Some(Entity::Person(p))
+        }
+        AgentKind::Pronoun(None) => {
+            let earlier = in_s.iter().filter(|&&i| i < resolved.len()).find_map(|&i| match resolved[i] {
+                Some(e @ Entity::Organisation(_)) | Some(e @ Entity::Council(_)) => Some(e),
+                _ => None,
+            });
+            earlier.or_else(|| history.last_non_person(si))
+        }
+        AgentKind::Description { head, party, place, former } => {
+            let fits = |out: &Extraction, p: usize| {
+                let party_ok = party.is_none_or(|pa| {
+                    !out.facts.iter().any(|f| matches!(f.kind, FactKind::PartyMember { person, party: q } if person == p && q != pa))
+                });
+                let place_ok = place.as_ref().is_none_or(|pl| {
+                    !out.facts.iter().any(|f| match &f.kind {
+                        FactKind::HoldsPost { person, post } => {
+                            *person == p && post.label.starts_with(head.as_str()) && post.label.contains(" for ") && !post.label.ends_with(pl.as_str())
+                        }
+                        _ => false,
+                    })
+                });
+                party_ok && place_ok
+            };
+            let from_history = history.items.iter().rev().find_map(|(e, _)| match e {
+                Entity::Person(p) if !persons_so_far.contains(p) && fits(out, *p) => Some(*p),
+                _ => None,
+            });
+            let p = from_history.or_else(|| {
+                out.person_mentions()
+                    .into_iter()
+                    .rev()
+                    .filter(|(s, p)| s.end <= m.span.start && !persons_so_far.contains(p))
+                    .find(|(_, p)| fits(out, *p))
+                    .map(|x| x.1)
+            })?;
+            if let Some(pa) = party {
+                if crate::reference::parties::PARTIES.all[*pa].is_party {
+                    out.add_party(*pa);
+                    out.push("party.description", m.span, FactKind::PartyMember { person: p, party: *pa });
+                }
+            }
+            if (head == "MP" || head == "MEP") && place.is_some() {
+                let label = format!("{head} for {}", place.as_deref().unwrap_or_default());
+                let has = out.facts.iter().any(|f| matches!(&f.kind, FactKind::HoldsPost { person, post } if *person == p && post.label.starts_with(head.as_str())));
+                if !has {
+                    out.push("post.description", m.span, FactKind::HoldsPost { person: p, post: Post { label, organisation: None, former: *former, during: None } });
+                }
+            }
+            Some(Entity::Person(p))
+        }
+    }
+}
+
+/// `"…," she said` / `"…," said Jane Doe` / `‘…’, says the report`.
+fn post_cue(ctx: &Context<'_>, agents: &[AgentMention], resolved: &[Option<Entity>], from: usize, to: usize, closed: bool) -> Option<Entity> {
+    if !closed || from >= to {
+        return None;
+    }
+    let region = &ctx.masked[from..to];
+    if let Some(m) = WORDS_OF.find(region) {
+        let start = from + m.end();
+        // The next sentence's agents are not resolved yet: take its first named person.
+        let in_region = |i: &usize| agents[*i].span.start >= start && agents[*i].span.end <= to;
+        let person = (0..agents.len()).filter(in_region).find_map(|i| match agents[i].kind {
+            AgentKind::Person(p) => Some(Entity::Person(p)),
+            _ => None,
+        });
+        return person.or_else(|| (0..agents.len()).find(in_region).and_then(|i| resolved[i]));
+    }
+    let c = POST_CUE.captures(region)?;
+    let (a, max_words) = match (c.name("a1"), c.name("a2")) {
+        (Some(a), _) => (a, 4),
+        (None, Some(a)) => (a, 5),
+        _ => return None,
+    };
+    let a_span = Span::new(from + a.start(), from + a.end());
+    let i = (0..agents.len()).find(|&i| a_span.start <= agents[i].span.start && agents[i].span.start < a_span.end)?;
+    let lead_words = ctx.masked[a_span.start..agents[i].span.start].split_whitespace().count();
+    if lead_words > max_words.min(3) {
+        return None;
+    }
+    if c.name("a2").is_some() && ctx.masked[agents[i].span.end..a_span.end].split_whitespace().count() > 3 {
+        return None;
+    }
+    resolved[i]
+}
+
+/// The subject of the last reporting verb before the quotation.
+fn pre_cue(
+    ctx: &Context<'_>,
+    agents: &[AgentMention],
+    resolved: &[Option<Entity>],
+    history: &History,
+    sentence_start: usize,
+    from: usize,
+    to: usize,
+) -> Option<Entity> {
+    if from >= to {
+        return None;
+    }
+    let region = &ctx.masked[from..to];
+    let v = VERB.find_iter(region).last()?;
+    let v_at = from + v.start();
+    let in_range = |a: usize, b: usize| (0..agents.len()).filter(move |&i| a <= agents[i].span.start && agents[i].span.end <= b);
+    // "the report, which says": the antecedent of the relative pronoun
+    if let Some(r) = RELATIVE.find(&ctx.masked[sentence_start..v_at]) {
+        let rel_at = sentence_start + r.start();
+        if let Some(i) = in_range(sentence_start, rel_at).last() {
+            if resolved[i].is_some() {
+                return resolved[i];
+            }
+        }
+    }
+    let clause_start = BOUNDARY.find_iter(&ctx.masked[sentence_start..v_at]).last().map_or(sentence_start, |b| sentence_start + b.end());
+    let pick = |a: usize, b: usize| {
+        let ids: Vec<usize> = in_range(a, b).filter(|&i| resolved[i].is_some()).collect();
+        ids.iter().copied().find(|&i| matches!(resolved[i], Some(Entity::Person(_)))).or_else(|| ids.first().copied()).and_then(|i| resolved[i])
+    };
+    pick(clause_start, v_at)
+        .or_else(|| pick(sentence_start, clause_start))
+        .or_else(|| history.last_person_any().map(Entity::Person))
+}
+
+impl History {
+    fn last_person_any(&self) -> Option<usize> {
+        self.items.iter().rev().find_map(|(e, _)| match e {
+            Entity::Person(p) => Some(*p),
+            _ => None,
+        })
+    }
+}
+
+#[allow(dead_code)]
+fn is_charity(k: OrgKind) -> bool {
+    k == OrgKind::Charity
+}

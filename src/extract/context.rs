@@ -1,0 +1,135 @@
+//! The shared view every extractor reads: the article text with quotations
+//! masked, and the councils, parties and bodies it names.
+
+use super::{Extraction, Organisation};
+use crate::reference::councils::{CouncilForm, CouncilHit, COUNCILS};
+use crate::reference::organisations::{OrgKind, ORGANISATIONS};
+use crate::reference::parties::{PartyHit, PARTIES};
+use crate::segment::{Segmented, Span};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A body named in the text, with its local organisation index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OrgMention {
+    pub span: Span,
+    pub org: usize,
+}
+
+pub struct Context<'a> {
+    pub seg: &'a Segmented<'a>,
+    pub text: &'a str,
+    /// The text with everything outside the article's paragraphs, and every
+    /// top-level quotation, blanked to spaces (byte offsets unchanged). Rules
+    /// about the article's own statements read this.
+    pub masked: String,
+    /// Like `masked` but with only the quotations attributed to a speaker
+    /// blanked (scare quotes and titles stay); set after attribution.
+    pub masked_attributed: String,
+    pub councils: Vec<CouncilHit>,
+    pub parties: Vec<PartyHit>,
+    pub orgs: Vec<OrgMention>,
+    /// The council the article is about: the one named most often.
+    pub primary_council: Option<usize>,
+    /// Local index of Ofsted, when the document names it.
+    pub ofsted: Option<usize>,
+}
+
+static TRUST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:\p{Lu}[\p{L}'’-]*\s+){1,4}Children['’]s\s+(?:Services\s+)?Trust\b")
+        .unwrap_or_else(|e| unreachable!("trust regex: {e}"))
+});
+
+/// Blanks `span` of `buf` to spaces, keeping its length in bytes.
+pub fn blank(buf: &mut String, span: Span) {
+    let mut bytes = std::mem::take(buf).into_bytes();
+    for b in &mut bytes[span.start..span.end] {
+        if *b != b'\n' {
+            *b = b' ';
+        }
+    }
+    // Whole characters were replaced by ASCII spaces, so this stays UTF-8.
+    *buf = String::from_utf8(bytes).unwrap_or_default();
+}
+
+impl<'a> Context<'a> {
+    pub fn new(seg: &'a Segmented<'a>, out: &mut Extraction) -> Self {
+        let text = seg.text;
+        let mut article = " ".repeat(text.len());
+        {
+            let mut bytes = std::mem::take(&mut article).into_bytes();
+            for p in &seg.paragraphs {
+                bytes[p.start..p.end].copy_from_slice(&text.as_bytes()[p.start..p.end]);
+            }
+            article = String::from_utf8(bytes).unwrap_or_default();
+        }
+        let mut masked = article.clone();
+        for q in seg.quotes.iter().filter(|q| q.depth == 0) {
+            blank(&mut masked, q.outer);
+        }
+
+        // Councils named anywhere in the article (quotations too) pick the primary council.
+        let all_councils = COUNCILS.find(&article);
+        let mut counts: Vec<(usize, usize, usize)> = Vec::new(); // (council, count, first)
+        for h in &all_councils {
+            match counts.iter_mut().find(|c| c.0 == h.council) {
+                Some(c) => c.1 += 1,
+                None => counts.push((h.council, 1, h.byte_start)),
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+        let primary_council = counts.first().map(|c| c.0);
+
+        let councils = COUNCILS.find(&masked);
+        for h in &councils {
+            if h.form == CouncilForm::Council {
+                out.add_council(h.council);
+            }
+        }
+        let parties = PARTIES.find(&masked);
+
+        let mut orgs = Vec::new();
+        let mut ofsted = None;
+        for h in ORGANISATIONS.find(&article) {
+            let r = &ORGANISATIONS.all[h.org];
+            let i = out.organisation(Organisation { name: r.name.clone(), reference: Some(r.key.clone()), kind: r.kind });
+            if r.key == "ofsted" {
+                ofsted = Some(i);
+            }
+            if masked.as_bytes()[h.byte_start] != b' ' {
+                orgs.push(OrgMention { span: Span::new(h.byte_start, h.byte_end), org: i });
+            }
+        }
+        for m in TRUST.find_iter(&masked) {
+            let name = m.as_str().replace('’', "'");
+            let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+            let i = out.organisation(Organisation { name, reference: None, kind: OrgKind::Trust });
+            orgs.push(OrgMention { span: Span::new(m.start(), m.end()), org: i });
+        }
+        orgs.sort_by_key(|o| o.span.start);
+        let masked_attributed = article;
+        Self { seg, text, masked, masked_attributed, councils, parties, orgs, primary_council, ofsted }
+    }
+
+    /// The masked text of a span.
+    pub fn m(&self, s: Span) -> &str {
+        &self.masked[s.start..s.end]
+    }
+
+    /// Ofsted's local index, adding it when the document named only "the report".
+    pub fn ofsted_or_add(&mut self, out: &mut Extraction) -> usize {
+        if let Some(i) = self.ofsted {
+            return i;
+        }
+        let key = "ofsted";
+        let name = ORGANISATIONS.by_key(key).map(|i| ORGANISATIONS.all[i].name.clone()).unwrap_or_else(|| "Ofsted".into());
+        let i = out.organisation(Organisation { name, reference: Some(key.into()), kind: OrgKind::Inspectorate });
+        self.ofsted = Some(i);
+        i
+    }
+
+    /// The council named (as a council or a place) inside `span`, if any.
+    pub fn council_in(&self, span: Span) -> Option<usize> {
+        self.councils.iter().find(|h| span.start <= h.byte_start && h.byte_end <= span.end).map(|h| h.council)
+    }
+}

@@ -1,0 +1,276 @@
+//! People: names with the cues that mark them as people.
+//!
+//! A run of two or three capitalised words is a person's name when a title
+//! stands before it ("Councillor Jane Doe", "Ms Doe", "the Rt Rev Jo Bell"),
+//! a post stands before it ("chief executive Jane Doe", "Riverton MP Al
+//! Stone"), a post follows it as an apposition ("Jane Doe, leader of the
+//! council,"), or a reporting verb follows it ("Jane Doe said"). Once known,
+//! every later or earlier use of the full name is a mention, and a title
+//! with a surname ("Cllr Doe", "Ms Doe") is a mention of the nearest person
+//! with that surname. Honorifics never enter the name.
+//!
+//! Known misses: a name with no cue anywhere in the article; names of
+//! more than three words; lower-case particles ("de", "van").
+
+use super::context::Context;
+use super::lexicon::{self, Gender, COUNCILLOR_HONORIFICS, HONORIFICS, NOT_NAME_WORDS};
+use super::{Entity, Extraction, FactKind, Person};
+use crate::segment::Span;
+use aho_corasick::{AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// One capitalised name word: "Jane", "O'Neill", "McDonald", "Smith-Jones".
+pub const NAME_WORD: &str = r"(?:Mc|Mac|O['’]|D['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?";
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).unwrap_or_else(|e| unreachable!("person regex: {e}"))
+}
+
+/// Honorific alternation, longest first, for use inside other patterns.
+pub static HONORIFIC_ALT: LazyLock<String> = LazyLock::new(|| {
+    let mut h: Vec<&str> = HONORIFICS.iter().map(|h| h.0).collect();
+    h.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    h.iter().map(|s| regex::escape(s).replace(' ', r"\s+")).collect::<Vec<_>>().join("|")
+});
+
+static TITLED: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(r"(?i:\b({}))(?:\s+|\.\s*)({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})", *HONORIFIC_ALT))
+});
+
+static HEAD_ALT: LazyLock<String> = LazyLock::new(|| {
+    let mut h: Vec<&str> = lexicon::HEADS.to_vec();
+    h.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    h.iter().map(|s| regex::escape(s).replace(' ', r"\s+")).collect::<Vec<_>>().join("|")
+});
+
+/// A post word right before a name: "chief executive Jane Doe", "MP Al Stone".
+static AFTER_POST: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:(?i:\b(?:{}))|\b(?:MPs?|MEPs?|MSP|AM))\s+(?:(?i:{})\.?\s+)?({NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})\b",
+        *HEAD_ALT,
+        *HONORIFIC_ALT
+    ))
+});
+
+/// A name followed by an apposition holding a post: "Jane Doe, leader of …".
+static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b({NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}),\s+(?:the\s+|a\s+|an\s+|who\s+is\s+(?:now\s+)?(?:the\s+)?)?(?:[\p{{L}}'’-]+\s+){{0,5}}?(?:(?i:{})|MPs?|MEPs?)\b",
+        *HEAD_ALT
+    ))
+});
+
+/// A name followed by a reporting verb: "Jane Doe said".
+static SPEAKS: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b({NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:said|says|told|tells|added|adds|admitted|insisted|warned|explained|wrote)\b"
+    ))
+});
+
+fn honorific(matched: &str) -> Option<(&'static str, Option<Gender>)> {
+    let norm = matched.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let (form, canon, gender) = HONORIFICS.iter().find(|h| h.0 == norm)?;
+    // Titles that are also ordinary words count only with a capital.
+    let ordinary = ["lady", "lord", "father", "canon", "miss", "dame", "sir", "baron", "baroness", "reverend"];
+    if ordinary.contains(form) && !matched.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    Some((canon, *gender))
+}
+
+/// The span of the first `words` words of `s`, which starts at byte `start`.
+fn prefix_span(s: &str, start: usize, words: usize) -> Span {
+    let mut end = 0;
+    let mut seen = 0;
+    let mut in_word = false;
+    for (i, c) in s.char_indices() {
+        if c.is_whitespace() {
+            if in_word {
+                seen += 1;
+                end = i;
+                if seen == words {
+                    return Span::new(start, start + end);
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    if in_word {
+        end = s.len();
+    }
+    Span::new(start, start + end)
+}
+
+/// Keeps the leading words of `name` that can be name words.
+fn clean_name(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().take_while(|w| !NOT_NAME_WORDS.contains(w)).collect();
+    words.join(" ").replace('’', "'")
+}
+
+impl Extraction {
+    /// The index of the person called `name`, added if new.
+    pub(crate) fn person(&mut self, name: &str) -> usize {
+        if let Some(i) = self.persons.iter().position(|p| p.name == name) {
+            return i;
+        }
+        self.persons.push(Person { name: name.to_owned(), honorifics: Vec::new(), gender: None, mentions: Vec::new() });
+        self.persons.len() - 1
+    }
+
+    pub(crate) fn note_mention(&mut self, person: usize, span: Span) {
+        let m = &mut self.persons[person].mentions;
+        if !m.iter().any(|s| s.start < span.end && span.start < s.end) {
+            m.push(span);
+            m.sort();
+        } else if let Some(s) = m.iter_mut().find(|s| s.start < span.end && span.start < s.end) {
+            // Keep the widest span (title + name).
+            *s = Span::new(s.start.min(span.start), s.end.max(span.end));
+        }
+    }
+
+    /// Every person mention in text order: (span, person).
+    pub fn person_mentions(&self) -> Vec<(Span, usize)> {
+        let mut v: Vec<(Span, usize)> =
+            self.persons.iter().enumerate().flat_map(|(i, p)| p.mentions.iter().map(move |s| (*s, i))).collect();
+        v.sort();
+        v
+    }
+}
+
+fn overlaps_named_body(ctx: &Context<'_>, s: Span) -> bool {
+    ctx.councils.iter().any(|h| h.byte_start < s.end && s.start < h.byte_end)
+        || ctx.orgs.iter().any(|o| o.span.start < s.end && s.start < o.span.end)
+        || ctx.parties.iter().any(|p| p.byte_start < s.end && s.start < p.byte_end)
+}
+
+/// Finds people and their mentions.
+pub fn find_people(ctx: &Context<'_>, out: &mut Extraction) {
+    let text = &ctx.masked;
+    let mut full_names: Vec<String> = Vec::new();
+    let add_full = |name: &str, names: &mut Vec<String>| {
+        let n = clean_name(name);
+        if n.split_whitespace().count() >= 2 && !names.contains(&n) {
+            names.push(n);
+        }
+    };
+    // (title span start, name span, canonical title, gender) for titled mentions
+    let mut titled: Vec<(usize, Span, &'static str, Option<Gender>)> = Vec::new();
+    for c in TITLED.captures_iter(text) {
+        let (Some(h), Some(n)) = (c.get(1), c.get(2)) else { continue };
+        let Some((canon, gender)) = honorific(h.as_str()) else { continue };
+        let name = clean_name(n.as_str());
+        if name.is_empty() {
+            continue;
+        }
+        let span = prefix_span(n.as_str(), n.start(), name.split_whitespace().count());
+        if overlaps_named_body(ctx, span) {
+            continue;
+        }
+        add_full(&name, &mut full_names);
+        titled.push((h.start(), span, canon, gender));
+    }
+    for rx in [&*AFTER_POST, &*APPOSITION, &*SPEAKS] {
+        for c in rx.captures_iter(text) {
+            let Some(n) = c.get(1) else { continue };
+            let s = Span::new(n.start(), n.end());
+            if !overlaps_named_body(ctx, s) {
+                add_full(n.as_str(), &mut full_names);
+            }
+        }
+    }
+    if full_names.is_empty() && titled.is_empty() {
+        return;
+    }
+
+    // Every use of a known full name.
+    let ac = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&full_names);
+    if let Ok(ac) = ac {
+        for m in ac.find_iter(text) {
+            if crate::reference::is_word_bounded(text, m.start(), m.end()) {
+                let i = out.person(&full_names[m.pattern().as_usize()]);
+                out.note_mention(i, Span::new(m.start(), m.end()));
+            }
+        }
+    }
+    // Titled mentions: full names are already people; a surname alone goes to
+    // the nearest person before it with that surname, else the first after.
+    for (title_start, span, canon, gender) in titled {
+        let name = clean_name(&text[span.start..span.end]);
+        let idx = if name.contains(' ') {
+            Some(out.person(&name))
+        } else {
+            surname_owner(out, &name, span.start)
+        };
+        let idx = idx.unwrap_or_else(|| out.person(&name));
+        out.note_mention(idx, Span::new(title_start, span.end));
+        let p = &mut out.persons[idx];
+        if !p.honorifics.iter().any(|h| h == canon) {
+            p.honorifics.push(canon.to_owned());
+        }
+        if p.gender.is_none() {
+            p.gender = gender;
+        }
+    }
+    // A bare surname followed by a reporting verb ("Doe said").
+    static SURNAME_SAID: LazyLock<Regex> = LazyLock::new(|| {
+        re(&format!(r"\b({NAME_WORD})\s+(?:said|says|added|adds|told|tells)\b"))
+    });
+    for c in SURNAME_SAID.captures_iter(text) {
+        let Some(n) = c.get(1) else { continue };
+        if let Some(i) = surname_owner(out, n.as_str(), n.start()) {
+            if out.persons[i].name.contains(' ') && out.persons[i].name != n.as_str() {
+                out.note_mention(i, Span::new(n.start(), n.end()));
+            }
+        }
+    }
+}
+
+/// The person whose name ends in `surname`: the nearest mentioned before
+/// `pos`, else the first mentioned after it.
+pub fn surname_owner(out: &Extraction, surname: &str, pos: usize) -> Option<usize> {
+    let owners: Vec<usize> = (0..out.persons.len())
+        .filter(|&i| {
+            let n = &out.persons[i].name;
+            n.rsplit(' ').next() == Some(surname) && n.contains(' ')
+        })
+        .collect();
+    let before = owners
+        .iter()
+        .filter_map(|&i| out.persons[i].mentions.iter().filter(|s| s.start < pos).map(|s| s.start).max().map(|p| (p, i)))
+        .max()
+        .map(|x| x.1);
+    before.or_else(|| {
+        owners.iter().filter_map(|&i| out.persons[i].mentions.first().map(|s| (s.start, i))).min().map(|x| x.1)
+    })
+    .or_else(|| owners.first().copied())
+}
+
+/// Councillors sit on a council: a councillor's title, or a councillor's
+/// post, with no council named makes the person a member of the council
+/// the article is about.
+pub fn infer_council_membership(ctx: &Context<'_>, out: &mut Extraction) {
+    let Some(council) = ctx.primary_council else { return };
+    for i in 0..out.persons.len() {
+        let has_membership = out.facts.iter().any(|f| matches!(f.kind, FactKind::CouncilMember { person, .. } if person == i));
+        if has_membership {
+            continue;
+        }
+        let titled = out.persons[i].honorifics.iter().any(|h| COUNCILLOR_HONORIFICS.contains(&h.as_str()));
+        let councillor_post = out.facts.iter().any(|f| match &f.kind {
+            FactKind::HoldsPost { person, post } => {
+                *person == i
+                    && (lexicon::COUNCILLOR_HEADS.iter().any(|h| post.label.starts_with(h))
+                        || matches!(post.organisation, Some(Entity::Council(_))) && post.label.contains("leader"))
+            }
+            _ => false,
+        });
+        if titled || councillor_post {
+            let span = out.persons[i].mentions.first().copied().unwrap_or_default();
+            out.add_council(council);
+            out.push("member.councillor-title", span, FactKind::CouncilMember { person: i, council });
+        }
+    }
+}

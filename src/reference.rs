@@ -1,1 +1,0 @@
-//! Reference data (in progress)
