@@ -40,7 +40,7 @@ fn main() -> std::io::Result<()> {
                 FactKind::ControlledBy { council, party } => format!("control\t{}\t{}", COUNCILS.all[*council].label, PARTIES.all[*party].name),
                 FactKind::Rating { council, area, grade } => format!("rating\t{}\t{area:?}\t{grade:?}", COUNCILS.all[*council].label),
                 FactKind::Quote { speaker, text: t, continues } => {
-                    let q: String = text[t.start..t.end].chars().take(60).collect();
+                    let q: String = text[t.start..t.end].replace(['\t', '\n'], " ");
                     format!("quote\t{}\t{q}{}", name(&x, *speaker), if continues.is_some() { "\t(cont)" } else { "" })
                 }
                 FactKind::CalledForResignation { by, target } => format!("resign\t{}\t{}", x.persons[*by].name, x.persons[*target].name),

@@ -49,16 +49,16 @@ fn re(p: &str) -> Regex {
 }
 
 static REPORT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:report|inspectors|inspector|inspectorate|inspection|watchdog|regulator)\b"));
-static PRONOUN: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]his)\b"));
+    LazyLock::new(|| re(r"(?i)(?-u:\b)(?:report|inspectors|inspector|inspectorate|inspection|watchdog|regulator)(?-u:\b)"));
+static PRONOUN: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)(?:[Hh]e|[Ss]he|[Ii]t|[Tt]his)(?-u:\b)"));
 static DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:[Tt]he|[Aa]n?)\s+(?P<mods>(?:(?i:former|ex|senior|top|veteran|current|local|opposition|outspoken|long-serving|new)[\s-]+)*)(?P<quals>(?:(?:ex-)?\p{Lu}[\p{L}-]*\s+){0,3})(?P<head>MP|MEP|(?i:councillor|council\s+leader|leader\s+of\s+the\s+council|minister|chairman|chairwoman|chief\s+executive|bishop|politician|peer|mayor))\b")
+    re(r"(?-u:\b)(?:[Tt]he|[Aa]n?)\s+(?P<mods>(?:(?i:former|ex|senior|top|veteran|current|local|opposition|outspoken|long-serving|new)[\s-]+)*)(?P<quals>(?:(?:ex-)?\p{Lu}[\p{L}-]*\s+){0,3})(?P<head>MP|MEP|(?i:councillor|council\s+leader|leader\s+of\s+the\s+council|minister|chairman|chairwoman|chief\s+executive|bishop|politician|peer|mayor))(?-u:\b)")
 });
 static BODY: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b[Tt]he\s+(?:(?i:children['’]s|local|county|borough|city|national|education|government|district)\s+)*(?P<noun>(?i:charity|council|authority|trust|department|government|watchdog|inspectorate|regulator))\b")
+    re(r"(?-u:\b)[Tt]he\s+(?:(?i:children['’]s|local|county|borough|city|national|education|government|district)\s+)*(?P<noun>(?i:charity|council|authority|trust|department|government|watchdog|inspectorate|regulator))(?-u:\b)")
 });
 static SPOKES: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?:[Aa]n?|[Tt]he)\s+(?P<pre>(?:[\p{L}'’-]+\s+){0,4}?)spokes(?:man|woman|person)\b(?:\s+(?:for|from|at)\s+)?")
+    re(r"(?-u:\b)(?:[Aa]n?|[Tt]he)\s+(?P<pre>(?:[\p{L}'’-]+\s+){0,4}?)spokes(?:man|woman|person)(?-u:\b)(?:\s+(?:for|from|at)\s+)?")
 });
 
 fn followed_by_verb(text: &str, end: usize) -> bool {
@@ -116,13 +116,15 @@ pub fn find(ctx: &Context<'_>, out: &Extraction) -> Vec<AgentMention> {
         let (Some(all), Some(head)) = (m.get(0), m.name("head")) else { continue };
         // "the Tory MP Jane Doe" is a pre-modifier, not a description
         let after = &text[all.end()..];
-        if mentions.iter().any(|x| x.0.start >= all.end() && text[all.end()..x.0.start].trim().is_empty())
+        let next = mentions.partition_point(|x| x.0.start < all.end());
+        if mentions.get(next).is_some_and(|x| text[all.end()..x.0.start].trim().is_empty())
             || after.trim_start().starts_with(|c: char| c.is_uppercase()) && !after.trim_start().starts_with("MP")
         {
             continue;
         }
         let before = text[..all.start()].trim_end();
-        if before.ends_with(',') && mentions.iter().any(|x| x.0.end <= all.start() && text[x.0.end..all.start()].trim() == ",") {
+        let prev = mentions.partition_point(|x| x.0.start < all.start());
+        if before.ends_with(',') && prev > 0 && mentions[prev - 1].0.end <= all.start() && text[mentions[prev - 1].0.end..all.start()].trim() == "," {
             continue; // an apposition
         }
         let mods = m.name("mods").map_or("", |x| x.as_str()).to_lowercase();
@@ -179,12 +181,14 @@ pub fn find(ctx: &Context<'_>, out: &Extraction) -> Vec<AgentMention> {
     }
     // Overlaps: the higher priority wins, then the longer, then the earlier.
     v.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.span.len().cmp(&a.0.span.len())).then(a.0.span.start.cmp(&b.0.span.start)));
-    let mut kept: Vec<AgentMention> = Vec::new();
+    // kept spans never overlap, so only the last one starting before a
+    // candidate's end can overlap it
+    let mut kept: std::collections::BTreeMap<usize, AgentMention> = std::collections::BTreeMap::new();
     for (m, _) in v {
-        if !kept.iter().any(|k| k.span.start < m.span.end && m.span.start < k.span.end) {
-            kept.push(m);
+        let clash = kept.range(..m.span.end).next_back().is_some_and(|(_, k)| k.span.end > m.span.start);
+        if !clash {
+            kept.insert(m.span.start, m);
         }
     }
-    kept.sort_by_key(|m| m.span.start);
-    kept
+    kept.into_values().collect()
 }

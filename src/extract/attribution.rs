@@ -19,7 +19,7 @@
 //! a person; nested quotations belong to the outer speaker.
 
 use super::agent::{AgentKind, AgentMention};
-use super::context::{blank, Context};
+use super::context::{blank_all, Context};
 use super::lexicon::{Gender, POST_VERBS, REPORTING_VERBS};
 use super::{Entity, Extraction, FactKind, Post};
 use crate::reference::organisations::OrgKind;
@@ -37,11 +37,11 @@ fn alt(v: &[&str]) -> String {
     v.join("|")
 }
 
-static VERB: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)\b(?:{})\b", alt(REPORTING_VERBS))));
+static VERB: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", alt(REPORTING_VERBS))));
 static POST_CUE: LazyLock<Regex> = LazyLock::new(|| {
     let v = alt(POST_VERBS);
     re(&format!(
-        r"^[\s,;.!?\-–—]*(?:(?i:(?:{v}))\s+(?P<a1>.{{1,80}})|(?P<a2>[^.;:!?]{{1,60}}?)\s+(?:(?i:has|had|also|then|later|simply|previously|once|again)\s+)*(?i:(?:{v}))\b)"
+        r"^[\s,;.!?\-–—]*(?:(?i:(?:{v}))\s+(?P<a1>.{{1,80}})|(?P<a2>[^.;:!?]{{1,60}}?)\s+(?:(?i:has|had|also|then|later|simply|previously|once|again)\s+)*(?i:(?:{v}))(?-u:\b))"
     ))
 });
 static WORDS_OF: LazyLock<Regex> =
@@ -49,16 +49,18 @@ static WORDS_OF: LazyLock<Regex> =
 static BOUNDARY: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?:;|:|\s[-–—]\s|,?\s+(?:but|and|while|whereas|although|though|with|after|because|so|yet)\s+)")
 });
-static RELATIVE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:,\s*)?\b(?:which|that|who)\s+(?:also\s+|now\s+|still\s+)?$"));
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?:,\s*)?(?-u:\b)(?:which|that|who)\s+(?:also\s+|now\s+|still\s+)?$"));
 
 /// What the walk remembers: agents in order of salience.
 struct History {
     items: Vec<(Entity, usize)>, // (entity, sentence index)
+    /// Every person mention of the document, in text order.
+    mentions: Vec<(Span, usize)>,
 }
 
 impl History {
     fn last_person(&self, out: &Extraction, gender: Option<Gender>, skip: &[usize]) -> Option<usize> {
-        self.items.iter().rev().find_map(|(e, _)| match e {
+        self.items.iter().rev().take(200).find_map(|(e, _)| match e {
             Entity::Person(p) if !skip.contains(p) && gender_fits(out, *p, gender) => Some(*p),
             _ => None,
         })
@@ -80,13 +82,17 @@ fn gender_fits(out: &Extraction, p: usize, g: Option<Gender>) -> bool {
 pub fn attribute(ctx: &mut Context<'_>, agents: &[AgentMention], out: &mut Extraction) -> Vec<Option<Entity>> {
     let seg = ctx.seg;
     let mut resolved: Vec<Option<Entity>> = vec![None; agents.len()];
-    let mut history = History { items: Vec::new() };
+    let mut history = History { items: Vec::new(), mentions: out.person_mentions() };
     let mut speaker_of: Vec<Option<Entity>> = vec![None; seg.quotes.len()];
     let mut last_quote_in_para: Vec<Option<usize>> = vec![None; seg.paragraphs.len()];
     let quote_words = |q: &crate::segment::QuoteSpan| seg.slice(q.inner).split_whitespace().count();
+    let mut attributed: Vec<Span> = Vec::new();
+    let top_quotes: Vec<usize> = (0..seg.quotes.len()).filter(|&q| seg.quotes[q].depth == 0).collect();
 
     for (si, s) in seg.sentences.iter().enumerate() {
-        let in_s: Vec<usize> = (0..agents.len()).filter(|&i| s.span.covers(agents[i].span)).collect();
+        let a = agents.partition_point(|m| m.span.start < s.span.start);
+        let b = agents.partition_point(|m| m.span.start < s.span.end);
+        let in_s: Vec<usize> = (a..b).filter(|&i| s.span.covers(agents[i].span)).collect();
         // 1. resolve the sentence's agents in order
         let mut persons_so_far: Vec<usize> = Vec::new();
         for &i in &in_s {
@@ -102,9 +108,9 @@ pub fn attribute(ctx: &mut Context<'_>, agents: &[AgentMention], out: &mut Extra
             }
         }
         // 2. the sentence's top-level quotations
-        let qs: Vec<usize> = (0..seg.quotes.len())
-            .filter(|&q| seg.quotes[q].depth == 0 && s.span.contains(seg.quotes[q].outer.start))
-            .collect();
+        let qa = top_quotes.partition_point(|&q| seg.quotes[q].outer.start < s.span.start);
+        let qb = top_quotes.partition_point(|&q| seg.quotes[q].outer.start < s.span.end);
+        let qs: Vec<usize> = top_quotes[qa..qb.max(qa)].to_vec();
         for (k, &qi) in qs.iter().enumerate() {
             let q = seg.quotes[qi];
             let pre_start = if k > 0 { seg.quotes[qs[k - 1]].outer.end.max(s.span.start) } else { s.span.start };
@@ -129,7 +135,8 @@ pub fn attribute(ctx: &mut Context<'_>, agents: &[AgentMention], out: &mut Extra
                         Some(j) => speaker_of[j],
                         None => {
                             let p = seg.paragraphs[prev_para];
-                            let idx = (0..agents.len()).rev().find(|&i| p.covers(agents[i].span) && matches!(resolved[i], Some(Entity::Person(_))))?;
+                            let hi = agents.partition_point(|m| m.span.start < p.end);
+                            let idx = (0..hi).rev().take_while(|&i| agents[i].span.start >= p.start).find(|&i| matches!(resolved[i], Some(Entity::Person(_))))?;
                             resolved[idx]
                         }
                     }
@@ -146,12 +153,24 @@ pub fn attribute(ctx: &mut Context<'_>, agents: &[AgentMention], out: &mut Extra
             history.items.push((sp, si));
             let continues = q.continues.filter(|&j| speaker_of[j] == Some(sp)).map(|j| seg.quotes[j].inner);
             let rule = if q.continues.is_some() { "quote.continuation" } else { "quote.attributed" };
-            out.facts.push(super::Fact { rule, span: q.inner, kind: FactKind::Quote { speaker: sp, text: q.inner, continues } });
-            let outer = q.outer;
-            blank(&mut ctx.masked_attributed, outer);
+            out.push(rule, q.inner, FactKind::Quote { speaker: sp, text: q.inner, continues });
+            attributed.push(q.outer);
         }
     }
+    attributed.sort();
+    blank_all(&mut ctx.masked_attributed, attributed);
     resolved
+}
+
+/// Indices of the agent mentions lying within `a..b`.
+fn agents_within(agents: &[AgentMention], a: usize, b: usize) -> std::ops::Range<usize> {
+    let lo = agents.partition_point(|m| m.span.start < a);
+    let hi = agents.partition_point(|m| m.span.start < b);
+    let mut end = lo;
+    while end < hi.max(lo) && agents[end].span.end <= b {
+        end += 1;
+    }
+    lo..end.max(lo)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -205,27 +224,25 @@ fn resolve(
         }
         AgentKind::Description { head, party, place, former } => {
             let fits = |out: &Extraction, p: usize| {
-                let party_ok = party.is_none_or(|pa| {
-                    !out.facts.iter().any(|f| matches!(f.kind, FactKind::PartyMember { person, party: q } if person == p && q != pa))
-                });
+                let party_ok = party.is_none_or(|pa| out.parties_of.get(&p).is_none_or(|v| v.iter().all(|q| *q == pa)));
                 let place_ok = place.as_ref().is_none_or(|pl| {
-                    !out.facts.iter().any(|f| match &f.kind {
-                        FactKind::HoldsPost { person, post } => {
-                            *person == p && post.label.starts_with(head.as_str()) && post.label.contains(" for ") && !post.label.ends_with(pl.as_str())
-                        }
-                        _ => false,
+                    out.posts_of.get(&p).is_none_or(|v| {
+                        !v.iter().any(|l| l.starts_with(head.as_str()) && l.contains(" for ") && !l.ends_with(pl.as_str()))
                     })
                 });
                 party_ok && place_ok
             };
-            let from_history = history.items.iter().rev().find_map(|(e, _)| match e {
+            let from_history = history.items.iter().rev().take(40).find_map(|(e, _)| match e {
                 Entity::Person(p) if !persons_so_far.contains(p) && fits(out, *p) => Some(*p),
                 _ => None,
             });
             let p = from_history.or_else(|| {
-                out.person_mentions()
-                    .into_iter()
+                let before = history.mentions.partition_point(|x| x.0.start < m.span.start);
+                history.mentions[..before]
+                    .iter()
+                    .copied()
                     .rev()
+                    .take(60)
                     .filter(|(s, p)| s.end <= m.span.start && !persons_so_far.contains(p))
                     .find(|(_, p)| fits(out, *p))
                     .map(|x| x.1)
@@ -257,12 +274,12 @@ fn post_cue(ctx: &Context<'_>, agents: &[AgentMention], resolved: &[Option<Entit
     if let Some(m) = WORDS_OF.find(region) {
         let start = from + m.end();
         // The next sentence's agents are not resolved yet: take its first named person.
-        let in_region = |i: &usize| agents[*i].span.start >= start && agents[*i].span.end <= to;
-        let person = (0..agents.len()).filter(in_region).find_map(|i| match agents[i].kind {
+        let range = agents_within(agents, start, to);
+        let person = range.clone().find_map(|i| match agents[i].kind {
             AgentKind::Person(p) => Some(Entity::Person(p)),
             _ => None,
         });
-        return person.or_else(|| (0..agents.len()).find(in_region).and_then(|i| resolved[i]));
+        return person.or_else(|| range.clone().next().and_then(|i| resolved[i]));
     }
     let c = POST_CUE.captures(region)?;
     let (a, max_words) = match (c.name("a1"), c.name("a2")) {
@@ -271,7 +288,8 @@ fn post_cue(ctx: &Context<'_>, agents: &[AgentMention], resolved: &[Option<Entit
         _ => return None,
     };
     let a_span = Span::new(from + a.start(), from + a.end());
-    let i = (0..agents.len()).find(|&i| a_span.start <= agents[i].span.start && agents[i].span.start < a_span.end)?;
+    let lo = agents.partition_point(|m| m.span.start < a_span.start);
+    let i = Some(lo).filter(|&i| i < agents.len() && agents[i].span.start < a_span.end)?;
     let lead_words = ctx.masked[a_span.start..agents[i].span.start].split_whitespace().count();
     if lead_words > max_words.min(3) {
         return None;
@@ -298,7 +316,7 @@ fn pre_cue(
     let region = &ctx.masked[from..to];
     let v = VERB.find_iter(region).last()?;
     let v_at = from + v.start();
-    let in_range = |a: usize, b: usize| (0..agents.len()).filter(move |&i| a <= agents[i].span.start && agents[i].span.end <= b);
+    let in_range = |a: usize, b: usize| agents_within(agents, a, b);
     // "the report, which says": the antecedent of the relative pronoun
     if let Some(r) = RELATIVE.find(&ctx.masked[sentence_start..v_at]) {
         let rel_at = sentence_start + r.start();

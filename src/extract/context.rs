@@ -36,16 +36,18 @@ pub struct Context<'a> {
 }
 
 static TRUST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:\p{Lu}[\p{L}'’-]*\s+){1,4}Children['’]s\s+(?:Services\s+)?Trust\b")
+    Regex::new(r"(?-u:\b)(?:\p{Lu}[\p{L}'’-]*\s+){1,4}Children['’]s\s+(?:Services\s+)?Trust(?-u:\b)")
         .unwrap_or_else(|e| unreachable!("trust regex: {e}"))
 });
 
-/// Blanks `span` of `buf` to spaces, keeping its length in bytes.
-pub fn blank(buf: &mut String, span: Span) {
+/// Blanks `spans` of `buf` to spaces, keeping its length in bytes.
+pub fn blank_all(buf: &mut String, spans: impl IntoIterator<Item = Span>) {
     let mut bytes = std::mem::take(buf).into_bytes();
-    for b in &mut bytes[span.start..span.end] {
-        if *b != b'\n' {
-            *b = b' ';
+    for span in spans {
+        for b in &mut bytes[span.start..span.end] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
         }
     }
     // Whole characters were replaced by ASCII spaces, so this stays UTF-8.
@@ -64,9 +66,7 @@ impl<'a> Context<'a> {
             article = String::from_utf8(bytes).unwrap_or_default();
         }
         let mut masked = article.clone();
-        for q in seg.quotes.iter().filter(|q| q.depth == 0) {
-            blank(&mut masked, q.outer);
-        }
+        blank_all(&mut masked, seg.quotes.iter().filter(|q| q.depth == 0).map(|q| q.outer));
 
         // Councils named anywhere in the article (quotations too) pick the primary council.
         let all_councils = COUNCILS.find(&article);
@@ -107,6 +107,7 @@ impl<'a> Context<'a> {
             orgs.push(OrgMention { span: Span::new(m.start(), m.end()), org: i });
         }
         orgs.sort_by_key(|o| o.span.start);
+        orgs.dedup_by_key(|o| o.span.start);
         let masked_attributed = article;
         Self { seg, text, masked, masked_attributed, councils, parties, orgs, primary_council, ofsted }
     }
@@ -130,6 +131,41 @@ impl<'a> Context<'a> {
 
     /// The council named (as a council or a place) inside `span`, if any.
     pub fn council_in(&self, span: Span) -> Option<usize> {
-        self.councils.iter().find(|h| span.start <= h.byte_start && h.byte_end <= span.end).map(|h| h.council)
+        self.councils_in(span).first().map(|h| h.council)
+    }
+
+    /// Councils named inside `span` (hits are sorted by start).
+    pub fn councils_in(&self, span: Span) -> &[CouncilHit] {
+        let a = self.councils.partition_point(|h| h.byte_start < span.start);
+        let b = self.councils.partition_point(|h| h.byte_start < span.end);
+        let v = &self.councils[a..b.max(a)];
+        let n = v.iter().take_while(|h| h.byte_end <= span.end).count();
+        &v[..n]
+    }
+
+    /// Parties named inside `span`.
+    pub fn parties_in(&self, span: Span) -> &[PartyHit] {
+        let a = self.parties.partition_point(|h| h.byte_start < span.start);
+        let b = self.parties.partition_point(|h| h.byte_start < span.end);
+        let v = &self.parties[a..b.max(a)];
+        let n = v.iter().take_while(|h| h.byte_end <= span.end).count();
+        &v[..n]
+    }
+
+    /// The body whose mention starts at byte `pos`.
+    pub fn org_at(&self, pos: usize) -> Option<OrgMention> {
+        let i = self.orgs.partition_point(|o| o.span.start < pos);
+        self.orgs.get(i).filter(|o| o.span.start == pos).copied()
+    }
+
+    /// True when `span` overlaps a council, party or body name.
+    pub fn overlaps_named_body(&self, s: Span) -> bool {
+        let wide = Span::new(s.start.saturating_sub(120), s.end);
+        self.councils_in(wide).iter().any(|h| h.byte_start < s.end && s.start < h.byte_end)
+            || self.parties_in(wide).iter().any(|h| h.byte_start < s.end && s.start < h.byte_end)
+            || {
+                let i = self.orgs.partition_point(|o| o.span.end <= s.start);
+                self.orgs.get(i).is_some_and(|o| o.span.start < s.end)
+            }
     }
 }

@@ -15,13 +15,13 @@ fn re(p: &str) -> Regex {
 }
 
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?P<party>(?:\p{Lu}[\p{L}]*\s)?\p{Lu}[\p{L}]*)[-\s](?i:controlled|led|run|dominated)[-\s]?(?P<what>(?i:council|authority|administration|cabinet)|(?:\p{Lu}[\p{L}]*\s+){1,4}(?:Council|MBC))")
+    re(r"(?-u:\b)(?P<party>(?:\p{Lu}[\p{L}]*\s)?\p{Lu}[\p{L}]*)[-\s](?i:controlled|led|run|dominated)[-\s]?(?P<what>(?i:council|authority|administration|cabinet)|(?:\p{Lu}[\p{L}]*\s+){1,4}(?:Council|MBC))")
 });
 static AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i:\b(?:council|authority|administration))\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:currently|now|still)\s+)?(?i:controlled|run|led)\s+by\s+(?:the\s+)?(?P<party>(?:\p{Lu}[\p{L}]*\s?){1,3})")
+    re(r"(?i:(?-u:\b)(?:council|authority|administration))\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:currently|now|still)\s+)?(?i:controlled|run|led)\s+by\s+(?:the\s+)?(?P<party>(?:\p{Lu}[\p{L}]*\s?){1,3})")
 });
 static TOOK: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b(?P<party>\p{Lu}[\p{L}]*(?:\s\p{Lu}[\p{L}]*)?)\s+(?:took|seized|won|gained|retained|kept)\s+(?:over\s+)?(?:control\s+of\s+)?the\s+(?i:council|authority)\b")
+    re(r"(?-u:\b)(?P<party>\p{Lu}[\p{L}]*(?:\s\p{Lu}[\p{L}]*)?)\s+(?:took|seized|won|gained|retained|kept)\s+(?:over\s+)?(?:control\s+of\s+)?the\s+(?i:council|authority)(?-u:\b)")
 });
 
 pub fn find(ctx: &Context<'_>, out: &mut Extraction) {

@@ -22,16 +22,16 @@ const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "frida
 static MONTH: &str = r"(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)";
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(r"^(?:(?i:by)\s+)?(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})(?:\s*[,|–—-]\s*[^\d\n]{{0,40}}?)?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTH})\s+(?P<y>\d{{4}})\b"))
+    re(&format!(r"^(?:(?i:by)\s+)?(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})(?:\s*[,|–—-]\s*[^\d\n]{{0,40}}?)?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTH})\s+(?P<y>\d{{4}})(?-u:\b)"))
 });
 static BY: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"^(?i:by)\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})\s*(?:,|$|\n|\|)")));
 static DATE_DMY: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(r"^(?:(?i:published|updated|posted|date)\s*:?\s*)?(?:(?i:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTH})\s+(?P<y>\d{{4}})\b"))
+    re(&format!(r"^(?:(?i:published|updated|posted|date)\s*:?\s*)?(?:(?i:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTH})\s+(?P<y>\d{{4}})(?-u:\b)"))
 });
 static TODAY: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(r"(?i)\btoday\s*\(\s*(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?:(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH}))\s*\)"))
+    re(&format!(r"(?i)(?-u:\b)today\s*\(\s*(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday),?\s+(?:(?P<m1>{MONTH})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH}))\s*\)"))
 });
-static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"\b(?:19[5-9]\d|20\d\d)\b"));
+static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)(?:19[5-9]\d|20\d\d)(?-u:\b)"));
 
 fn month_number(m: &str) -> Option<u32> {
     let l = m.to_lowercase();

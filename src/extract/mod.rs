@@ -87,7 +87,7 @@ pub enum Grade {
 }
 
 /// A post held by a person.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Post {
     /// The post's label, e.g. "cabinet member for children's services".
     pub label: String,
@@ -98,7 +98,7 @@ pub struct Post {
 }
 
 /// What a fact says.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum FactKind {
     PartyMember { person: usize, party: usize },
     CouncilMember { person: usize, council: usize },
@@ -132,12 +132,22 @@ pub struct Extraction {
     /// Parties the document names (reference indices).
     pub parties: Vec<usize>,
     pub facts: Vec<Fact>,
+    seen: std::collections::HashSet<FactKind>,
+    /// person → parties, from the facts so far.
+    pub(crate) parties_of: std::collections::HashMap<usize, Vec<usize>>,
+    /// person → post labels, from the facts so far.
+    pub(crate) posts_of: std::collections::HashMap<usize, Vec<String>>,
 }
 
 impl Extraction {
     /// Adds a fact unless the same one is already there.
     pub(crate) fn push(&mut self, rule: &'static str, span: Span, kind: FactKind) {
-        if !self.facts.iter().any(|f| f.kind == kind) {
+        if self.seen.insert(kind.clone()) {
+            match &kind {
+                FactKind::PartyMember { person, party } => self.parties_of.entry(*person).or_default().push(*party),
+                FactKind::HoldsPost { person, post } => self.posts_of.entry(*person).or_default().push(post.label.clone()),
+                _ => {}
+            }
             self.facts.push(Fact { rule, span, kind });
         }
     }

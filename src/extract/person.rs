@@ -35,7 +35,7 @@ pub static HONORIFIC_ALT: LazyLock<String> = LazyLock::new(|| {
 });
 
 static TITLED: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(r"(?i:\b({}))(?:\s+|\.\s*)({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})", *HONORIFIC_ALT))
+    re(&format!(r"(?i:(?-u:\b)({}))(?:\s+|\.\s*)({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})", *HONORIFIC_ALT))
 });
 
 static HEAD_ALT: LazyLock<String> = LazyLock::new(|| {
@@ -47,8 +47,17 @@ static HEAD_ALT: LazyLock<String> = LazyLock::new(|| {
 /// A post word right before a name: "chief executive Jane Doe", "MP Al Stone".
 static AFTER_POST: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:(?i:\b(?:{}))|\b(?:MPs?|MEPs?|MSP|AM))\s+(?:(?i:{})\.?\s+)?({NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})\b",
+        r"(?:(?i:(?-u:\b)(?:{}))|(?-u:\b)(?:MPs?|MEPs?|MSP|AM))\s+(?:(?i:{})\.?\s+)?({NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})(?-u:\b)",
         *HEAD_ALT,
+        *HONORIFIC_ALT
+    ))
+});
+
+/// A post with a lower-case portfolio right before a name: "cabinet member
+/// for adult care Ron Tate".
+static AFTER_PORTFOLIO: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i:(?-u:\b)(?:cabinet\s+member|portfolio\s+holder|executive\s+member|lead\s+member|director|spokes(?:man|woman|person)|minister|secretary|commissioner)\s+(?:for|of)\s+)(?:[\p{{Ll}}'’,-]+\s+){{1,6}}(?:(?i:{})\.?\s+)?({NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})(?-u:\b)",
         *HONORIFIC_ALT
     ))
 });
@@ -56,7 +65,7 @@ static AFTER_POST: LazyLock<Regex> = LazyLock::new(|| {
 /// A name followed by an apposition holding a post: "Jane Doe, leader of …".
 static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b({NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}),\s+(?:the\s+|a\s+|an\s+|who\s+is\s+(?:now\s+)?(?:the\s+)?)?(?:[\p{{L}}'’-]+\s+){{0,5}}?(?:(?i:{})|MPs?|MEPs?)\b",
+        r"(?-u:\b)({NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}),\s+(?:the\s+|a\s+|an\s+|who\s+is\s+(?:now\s+)?(?:the\s+)?)?(?:[\p{{L}}'’-]+\s+){{0,5}}?(?:(?i:{})|MPs?|MEPs?)(?-u:\b)",
         *HEAD_ALT
     ))
 });
@@ -64,7 +73,7 @@ static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
 /// A name followed by a reporting verb: "Jane Doe said".
 static SPEAKS: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b({NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:said|says|told|tells|added|adds|admitted|insisted|warned|explained|wrote)\b"
+        r"(?-u:\b)({NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:said|says|told|tells|added|adds|admitted|insisted|warned|explained|wrote)(?-u:\b)"
     ))
 });
 
@@ -140,12 +149,6 @@ impl Extraction {
     }
 }
 
-fn overlaps_named_body(ctx: &Context<'_>, s: Span) -> bool {
-    ctx.councils.iter().any(|h| h.byte_start < s.end && s.start < h.byte_end)
-        || ctx.orgs.iter().any(|o| o.span.start < s.end && s.start < o.span.end)
-        || ctx.parties.iter().any(|p| p.byte_start < s.end && s.start < p.byte_end)
-}
-
 /// Finds people and their mentions.
 pub fn find_people(ctx: &Context<'_>, out: &mut Extraction) {
     let text = &ctx.masked;
@@ -166,17 +169,17 @@ pub fn find_people(ctx: &Context<'_>, out: &mut Extraction) {
             continue;
         }
         let span = prefix_span(n.as_str(), n.start(), name.split_whitespace().count());
-        if overlaps_named_body(ctx, span) {
+        if ctx.overlaps_named_body(span) {
             continue;
         }
         add_full(&name, &mut full_names);
         titled.push((h.start(), span, canon, gender));
     }
-    for rx in [&*AFTER_POST, &*APPOSITION, &*SPEAKS] {
+    for rx in [&*AFTER_POST, &*AFTER_PORTFOLIO, &*APPOSITION, &*SPEAKS] {
         for c in rx.captures_iter(text) {
             let Some(n) = c.get(1) else { continue };
             let s = Span::new(n.start(), n.end());
-            if !overlaps_named_body(ctx, s) {
+            if !ctx.overlaps_named_body(s) {
                 add_full(n.as_str(), &mut full_names);
             }
         }
@@ -216,7 +219,7 @@ pub fn find_people(ctx: &Context<'_>, out: &mut Extraction) {
     }
     // A bare surname followed by a reporting verb ("Doe said").
     static SURNAME_SAID: LazyLock<Regex> = LazyLock::new(|| {
-        re(&format!(r"\b({NAME_WORD})\s+(?:said|says|added|adds|told|tells)\b"))
+        re(&format!(r"(?-u:\b)({NAME_WORD})\s+(?:said|says|added|adds|told|tells)(?-u:\b)"))
     });
     for c in SURNAME_SAID.captures_iter(text) {
         let Some(n) = c.get(1) else { continue };

@@ -56,7 +56,7 @@ static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     };
     let mods: Vec<&str> = FORMER_MODIFIERS.iter().chain(MODIFIERS).chain(LABEL_MODIFIERS).copied().collect();
     re(&format!(
-        r"(?P<mods>(?:(?i:{mods})(?:\s+|-))*)(?P<quals>(?:(?:ex-)?(?:\p{{Lu}}[\p{{L}}-]*(?:\s+(?:and|of|upon|on|under)\s+\p{{Lu}}[\p{{L}}-]*)*(?:['’]s)?|(?i:{quals})(?:['’]s)?)\s+)*?)(?P<head>(?i:{heads})|MPs?|MEPs?|MSP)\b",
+        r"(?P<mods>(?:(?i:{mods})(?:\s+|-))*)(?P<quals>(?:(?:ex-)?(?:\p{{Lu}}[\p{{L}}-]*(?:\s+(?:and|of|upon|on|under)\s+\p{{Lu}}[\p{{L}}-]*)*(?:['’]s)?|(?i:{quals})(?:['’]s)?)\s+)*?)(?P<head>(?i:{heads})|MPs?|MEPs?|MSP)(?-u:\b)",
         mods = alt(&mods),
         quals = alt(QUALIFIER_NOUNS),
         heads = alt(lexicon::HEADS),
@@ -88,7 +88,7 @@ const PORTFOLIO_HEADS: &[&str] = &[
 /// Finds every post phrase in the article (outside quotations).
 pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
     let text = &ctx.masked;
-    let mention_starts: Vec<usize> = out.person_mentions().iter().map(|m| m.0.start).collect();
+    let mention_starts: std::collections::HashSet<usize> = out.person_mentions().iter().map(|m| m.0.start).collect();
     let mut posts = Vec::new();
     for c in PHRASE.captures_iter(text) {
         let (Some(all), Some(head_m)) = (c.get(0), c.name("head")) else { continue };
@@ -148,12 +148,12 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
         let mut council_qualifier = false;
         let quals_span = Span::new(span_start, head_m.start());
         // parties and councils among the qualifiers
-        for h in &ctx.parties {
-            if quals_span.start <= h.byte_start && h.byte_end <= quals_span.end && h.strength >= Strength::Weak {
+        for h in ctx.parties_in(quals_span) {
+            if h.strength >= Strength::Weak {
                 party = Some(h.party);
             }
         }
-        if let Some(h) = ctx.councils.iter().find(|h| quals_span.start <= h.byte_start && h.byte_end <= quals_span.end) {
+        if let Some(h) = ctx.councils_in(quals_span).first() {
             council = Some(h.council);
         }
         let mut i = 0;
@@ -161,8 +161,8 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
             let (at, w) = quals[i];
             let bare = w.trim_end_matches("'s").trim_end_matches("’s");
             let bare = bare.strip_prefix("ex-").unwrap_or(bare);
-            let in_named = ctx.parties.iter().any(|h| h.byte_start <= at && at < h.byte_end)
-                || ctx.councils.iter().any(|h| h.byte_start <= at && at < h.byte_end);
+            let word = Span::new(at, at + w.len());
+            let in_named = ctx.overlaps_named_body(word);
             if quals.get(i + 1).is_some_and(|n| n.1 == "ward") {
                 let mut words = vec![bare.to_owned()];
                 // "Bank Top ward": take the capitalised run before "ward"
@@ -227,17 +227,21 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
                 if w.ends_with('’') || w.ends_with('\'') && !w.ends_with("s'") {
                     // a closing mark, not part of the phrase
                 }
-                if let Some(o) = ctx.orgs.iter().find(|o| o.span.start == at) {
+                if let Some(o) = ctx.org_at(at) {
                     organisation = Some(o.org);
                     pos = o.span.end;
                     consumed_to = Some(pos);
                     words += 1;
                     continue;
                 }
-                if let Some(h) = ctx.councils.iter().find(|h| {
+                let council_here = ctx.councils_in(Span::new(at, text.len())).first().copied().filter(|h| {
                     h.byte_start == at
-                        && (h.form == CouncilForm::Council || ctx.parties.iter().any(|pp| text[h.byte_end..pp.byte_start.max(h.byte_end)].trim().trim_start_matches(['\'', '’', 's']).trim().is_empty() && pp.byte_start >= h.byte_end))
-                }) {
+                        && (h.form == CouncilForm::Council
+                            || ctx.parties_in(Span::new(h.byte_end, text.len())).first().is_some_and(|pp| {
+                                text[h.byte_end..pp.byte_start].trim().trim_start_matches(['\'', '’', 's']).trim().is_empty()
+                            }))
+                });
+                if let Some(h) = council_here {
                     council = Some(h.council);
                     pos = h.byte_end;
                     consumed_to = Some(pos);
@@ -245,7 +249,7 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
                     // "Dudley Conservatives": a place before a party
                     continue;
                 }
-                if let Some(h) = ctx.parties.iter().find(|h| h.byte_start == at && h.strength >= Strength::Weak) {
+                if let Some(h) = ctx.parties_in(Span::new(at, text.len())).first().filter(|h| h.byte_start == at && h.strength >= Strength::Weak) {
                     if prep == "of" || prep == "on" || prep == "for" && complement.is_empty() {
                         party = Some(h.party);
                     }
@@ -359,7 +363,8 @@ pub fn attach(ctx: &Context<'_>, posts: &[PostPhrase], out: &mut Extraction) {
     let mut owner: Vec<Option<(usize, &'static str)>> = vec![None; posts.len()];
     for (k, p) in posts.iter().enumerate() {
         // pre-modifier: the name follows at once
-        let premod = mentions.iter().find(|m| {
+        let from = mentions.partition_point(|m| m.0.start <= p.span.start);
+        let premod = mentions[from..].iter().take(2).find(|m| {
             (m.0.start >= p.span.end && text[p.span.end..m.0.start].trim().is_empty())
                 || (m.0.start > p.span.start && m.0.start < p.span.end && m.0.end > p.span.end)
         });
@@ -368,7 +373,8 @@ pub fn attach(ctx: &Context<'_>, posts: &[PostPhrase], out: &mut Extraction) {
             continue;
         }
         // apposition after a name, or "was appointed"
-        if let Some(m) = mentions.iter().rev().find(|m| m.0.end <= p.span.start) {
+        let before_p = mentions.partition_point(|m| m.0.start < p.span.start);
+        if let Some(m) = mentions[..before_p].iter().rev().find(|m| m.0.end <= p.span.start) {
             let gap = &text[m.0.end..p.span.start];
             if APPOSITION_GAP.is_match(gap) {
                 owner[k] = Some((m.1, "post.apposition"));
@@ -380,7 +386,7 @@ pub fn attach(ctx: &Context<'_>, posts: &[PostPhrase], out: &mut Extraction) {
             }
         }
         // "Tory group leader, Cllr Ann Lee,": the post, then the name
-        if let Some(m) = mentions.iter().find(|m| m.0.start >= p.span.end) {
+        if let Some(m) = mentions[mentions.partition_point(|m| m.0.start < p.span.end)..].first() {
             let gap = &text[p.span.end..m.0.start];
             let before = text[..p.span.start].trim_end();
             let at_clause_start = before.is_empty() || before.ends_with(['.', '\n', ',', ':']) || before.ends_with("The") || before.ends_with("the");
@@ -469,7 +475,7 @@ mod tests {
     #[test]
     fn phrases() {
         assert_eq!(posts_of("Former cabinet member for adult care Ron Tate spoke."), [("cabinet member for adult care".into(), true, None)]);
-        assert_eq!(posts_of("Lib Dem group leader Councillor Ann Lee spoke."), [("group leader".into(), false, Some("libdem".into()))]);
+        assert_eq!(posts_of("Lib Dem group leader Councillor Ann Lee spoke."), [("group leader".into(), false, Some("libdem".into())), ("councillor".into(), false, None)]);
         assert_eq!(posts_of("Riverton and Wold MP Al Stone spoke."), [("MP for Riverton and Wold".into(), false, None)]);
         assert_eq!(posts_of("Former Home Secretary Jo Bell spoke."), [("Home Secretary".into(), true, None)]);
         assert_eq!(posts_of("the ex-Lowtown MP said"), [("MP for Lowtown".into(), true, None)]);

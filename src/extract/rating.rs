@@ -20,7 +20,7 @@ fn re(p: &str) -> Regex {
 }
 
 static GRADE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:inadequate|requires?\s+improvement(?:\s+to\s+be\s+good)?|requiring\s+improvement|outstanding|good)\b")
+    re(r"(?i)(?-u:\b)(?:inadequate|requires?\s+improvement(?:\s+to\s+be\s+good)?|requiring\s+improvement|outstanding|good)(?-u:\b)")
 });
 const A: &str = "['’]";
 static AREA: LazyLock<Vec<(Regex, Area, bool)>> = LazyLock::new(|| {
@@ -34,13 +34,13 @@ static AREA: LazyLock<Vec<(Regex, Area, bool)>> = LazyLock::new(|| {
         ("overall\\s+effectiveness|overall\\s+judgement|overall\\s+rating".into(), Area::Overall, true),
         (format!("children{A}s\\s+(?:social\\s+care\\s+)?services|children{A}s\\s+social\\s+care|social\\s+care\\s+services|services\\s+for\\s+children|services|department|council|authority"), Area::Overall, false),
     ];
-    v.into_iter().map(|(p, a, s)| (re(&format!("(?i)\\b(?:{p})\\b")), a, s)).collect()
+    v.into_iter().map(|(p, a, s)| (re(&format!("(?i)(?-u:\\b)(?:{p})(?-u:\\b)")), a, s)).collect()
 });
 static CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:ofsted|rated|rates|rating|ratings|judged|judgement|graded|inspection|inspectors|report|labels|labelled|deemed|found)\b")
+    re(r"(?i)(?-u:\b)(?:ofsted|rated|rates|rating|ratings|judged|judgement|graded|inspection|inspectors|report|labels|labelled|deemed|found)(?-u:\b)")
 });
 static RATED_AS: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)\b(?:rated|rates|rating|judged|judges|graded|labels|labelled|deemed|branded|found)\b"));
+    LazyLock::new(|| re(r"(?i)(?-u:\b)(?:rated|rates|rating|judged|judges|graded|labels|labelled|deemed|branded|found)(?-u:\b)"));
 
 fn grade_of(s: &str) -> Grade {
     let l = s.to_lowercase();

@@ -16,10 +16,10 @@ fn re(p: &str) -> Regex {
 }
 
 static CALL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:call(?:s|ed|ing)?|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?)\s+(?:on\s+|for\s+)?(?P<target>.{1,120}?)(?:['’]s?\s+(?:resignation|removal|sacking|head)|\s+to\s+(?:resign|quit|step\s+down|stand\s+down|stand\s+aside|go)\b)")
+    re(r"(?i)(?-u:\b)(?:call(?:s|ed|ing)?|demand(?:s|ed|ing)?|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?)\s+(?:on\s+|for\s+)?(?P<target>.{1,120}?)(?:['’]s?\s+(?:resignation|removal|sacking|head)|\s+to\s+(?:resign|quit|step\s+down|stand\s+down|stand\s+aside|go)(?-u:\b))")
 });
 static HEADS_OF: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\bcall(?:s|ed|ing)?\s+for\s+(?:the\s+)?(?:resignations?|heads|head|removal|sacking)\s+of\s+(?P<target>[^.;]{1,160})")
+    re(r"(?i)(?-u:\b)call(?:s|ed|ing)?\s+for\s+(?:the\s+)?(?:resignations?|heads|head|removal|sacking)\s+of\s+(?P<target>[^.;]{1,160})")
 });
 static BOUNDARY: LazyLock<Regex> = LazyLock::new(|| re(r"(?:;|:|,?\s+(?:but|while|whereas|although|though|after|because)\s+)"));
 
@@ -34,8 +34,12 @@ pub fn find(ctx: &Context<'_>, agents: &[AgentMention], resolved: &[Option<Entit
                 let target_span = Span::new(s.span.start + tg.start(), s.span.start + tg.end());
                 let persons_in = |a: usize, b: usize| -> Vec<usize> {
                     let mut v = Vec::new();
-                    for (i, m) in agents.iter().enumerate() {
-                        if a <= m.span.start && m.span.end <= b {
+                    let lo = agents.partition_point(|m| m.span.start < a);
+                    for (i, m) in agents.iter().enumerate().skip(lo) {
+                        if m.span.start >= b {
+                            break;
+                        }
+                        if m.span.end <= b {
                             if let Some(Entity::Person(p)) = resolved[i] {
                                 if !v.contains(&p) {
                                     v.push(p);

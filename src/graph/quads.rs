@@ -29,14 +29,34 @@ impl Writer {
     }
 }
 
-/// Converts byte offsets to character offsets, walking forward.
+/// Converts byte offsets to character offsets (Unicode scalar values),
+/// with a checkpoint every 4 KiB so each lookup counts few characters.
 struct CharOffsets<'a> {
     text: &'a str,
+    /// (byte offset on a char boundary, chars before it)
+    checkpoints: Vec<(usize, usize)>,
 }
 
-impl CharOffsets<'_> {
+impl<'a> CharOffsets<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut checkpoints = vec![(0, 0)];
+        let mut chars = 0;
+        let mut next = 4096;
+        for (i, _) in text.char_indices() {
+            if i >= next {
+                checkpoints.push((i, chars));
+                next = i + 4096;
+            }
+            chars += 1;
+        }
+        Self { text, checkpoints }
+    }
+
     fn at(&self, byte: usize) -> usize {
-        self.text[..byte.min(self.text.len())].chars().count()
+        let byte = byte.min(self.text.len());
+        let k = self.checkpoints.partition_point(|c| c.0 <= byte) - 1;
+        let (b0, c0) = self.checkpoints[k];
+        c0 + self.text[b0..byte].chars().count()
     }
 }
 
@@ -137,7 +157,7 @@ pub fn facts_to_graph(doc: &Document, x: &Extraction, iris: &Iris) -> DocumentGr
         counts.organisations += 1;
     }
 
-    let offsets = CharOffsets { text: &doc.text };
+    let offsets = CharOffsets::new(&doc.text);
     let quote_iri = |byte: usize| iris.mint2("quote", &doc.id, &offsets.at(byte).to_string());
     let mut inspections: BTreeSet<usize> = BTreeSet::new();
     for f in &x.facts {

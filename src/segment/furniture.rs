@@ -13,10 +13,10 @@ use std::sync::LazyLock;
 static LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^(?:
-            click\ here\b.* | read\ more\b.* | read\ the\ full\ (?:report|story)\b.* | see\ also\b.*
-          | advertisement | advert | sponsored | share\ this\b.* | share\ on\ \w+ | follow\ us\b.*
+            click\ here(?-u:\b).* | read\ more(?-u:\b).* | read\ the\ full\ (?:report|story)(?-u:\b).* | see\ also(?-u:\b).*
+          | advertisement | advert | sponsored | share\ this(?-u:\b).* | share\ on\ \w+ | follow\ us(?-u:\b).*
           | (?:image|picture|photo|pic|photograph)\s*(?:credit)?\s*[:|].* | \((?:image|picture|photo)[^)]*\)
-          | (?:sign\ up|subscribe)\b.{0,60} | continue\ reading.*
+          | (?:sign\ up|subscribe)(?-u:\b).{0,60} | continue\ reading.*
         )$",
     )
     .unwrap_or_else(|e| unreachable!("furniture regex: {e}"))

@@ -67,7 +67,9 @@ pub fn segment(text: &str) -> Segmented<'_> {
     quote::link_continuations(text, &paragraphs, &mut quotes);
     let mut sentences = Vec::new();
     for (i, p) in paragraphs.iter().enumerate() {
-        let top: Vec<Span> = quotes.iter().filter(|q| q.paragraph == i && q.depth == 0).map(|q| q.outer).collect();
+        let a = quotes.partition_point(|q| q.paragraph < i);
+        let b = quotes.partition_point(|q| q.paragraph <= i);
+        let top: Vec<Span> = quotes[a..b].iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
         sentences.extend(sentence::split(text, *p, &top).into_iter().map(|span| Sentence { span, paragraph: i }));
     }
     Segmented { text, paragraphs, sentences, quotes }

@@ -141,7 +141,10 @@ pub fn link_continuations(_text: &str, _paragraphs: &[Span], quotes: &mut [Quote
             continue;
         }
         let para = quotes[i].paragraph;
-        let prev = (0..i).rev().find(|&j| quotes[j].paragraph == para - 1 && quotes[j].depth == 0);
+        let prev = (0..i)
+            .rev()
+            .take_while(|&j| quotes[j].paragraph + 1 >= para)
+            .find(|&j| quotes[j].paragraph + 1 == para && quotes[j].depth == 0);
         if let Some(j) = prev {
             if !quotes[j].closed {
                 quotes[i].continues = Some(j);
