@@ -132,17 +132,25 @@ pub fn find(ctx: &Context<'_>, out: &Extraction) -> Vec<AgentMention> {
         let mut party = None;
         let mut place = Vec::new();
         let mut former = mods.contains("former") || mods.contains("ex");
+        let quals = quals.trim();
+        let hits: Vec<_> = PARTIES.find(quals).into_iter().filter(|h| h.strength >= Strength::Weak).collect();
+        if let Some(h) = hits.last() {
+            party = Some(h.party);
+        }
+        let mut pos = 0;
         for q in quals.split_whitespace() {
+            let at = quals[pos..].find(q).map_or(pos, |i| pos + i);
+            pos = at + q.len();
+            if hits.iter().any(|h| h.byte_start <= at && at < h.byte_end) {
+                continue;
+            }
             let q = if let Some(rest) = q.strip_prefix("ex-") {
                 former = true;
                 rest
             } else {
                 q
             };
-            match PARTIES.lookup(q, Strength::Weak) {
-                Some(p) => party = Some(p),
-                None => place.push(q),
-            }
+            place.push(q);
         }
         let head = head.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
         let head = if head.contains("leader") { "leader".to_owned() } else { head.to_lowercase().replace("mep", "MEP").replace("mp", "MP") };

@@ -115,20 +115,26 @@ pub fn attribute(ctx: &mut Context<'_>, agents: &[AgentMention], out: &mut Extra
             let q = seg.quotes[qi];
             let pre_start = if k > 0 { seg.quotes[qs[k - 1]].outer.end.max(s.span.start) } else { s.span.start };
             let post_end = qs.get(k + 1).map_or(s.span.end, |&n| seg.quotes[n].outer.start).max(q.outer.end);
-            let mut speaker = post_cue(ctx, agents, &resolved, q.outer.end, post_end, q.closed);
+            let (mut speaker, anonymous) = match post_cue(ctx, agents, &resolved, q.outer.end, post_end, q.closed) {
+                Cue::Speaker(e) => (Some(e), false),
+                Cue::Anonymous => (None, true),
+                Cue::None => (None, false),
+            };
             if speaker.is_none() && post_end == q.outer.end && k + 1 == qs.len() {
                 // `"…." The words of Jane Doe`: the cue is the next sentence
                 if let Some(next) = seg.sentences.get(si + 1).filter(|n| n.paragraph == s.paragraph) {
                     let region = &ctx.masked[q.outer.end..next.span.end];
                     if WORDS_OF.is_match(region) {
-                        speaker = post_cue(ctx, agents, &resolved, q.outer.end, next.span.end, q.closed);
+                        if let Cue::Speaker(e) = post_cue(ctx, agents, &resolved, q.outer.end, next.span.end, q.closed) {
+                            speaker = Some(e);
+                        }
                     }
                 }
             }
-            if speaker.is_none() {
+            if speaker.is_none() && !anonymous {
                 speaker = pre_cue(ctx, agents, &resolved, &history, s.span.start, pre_start, q.outer.start);
             }
-            if speaker.is_none() && q.opens_paragraph {
+            if speaker.is_none() && !anonymous && q.opens_paragraph {
                 speaker = q.continues.and_then(|j| speaker_of[j]).or_else(|| {
                     let prev_para = q.paragraph.checked_sub(1)?;
                     match last_quote_in_para[prev_para] {
@@ -188,7 +194,13 @@ fn resolve(
         AgentKind::Person(p) => Some(Entity::Person(*p)),
         AgentKind::Council(c) => Some(Entity::Council(*c)),
         AgentKind::Organisation(o) => Some(Entity::Organisation(*o)),
-        AgentKind::Report => ctx.ofsted.map(Entity::Organisation),
+        AgentKind::Report => {
+            if ctx.about_inspection {
+                Some(Entity::Organisation(ctx.ofsted_or_add(out)))
+            } else {
+                None
+            }
+        }
         AgentKind::TheCouncil => ctx.primary_council.map(|c| {
             out.add_council(c);
             Entity::Council(c)
@@ -265,10 +277,35 @@ fn resolve(
     }
 }
 
+/// What the words right after a quotation say about its speaker.
+enum Cue {
+    Speaker(Entity),
+    /// A speaker the article does not name: `"…," said one parent`.
+    Anonymous,
+    None,
+}
+
 /// `"…," she said` / `"…," said Jane Doe` / `‘…’, says the report`.
-fn post_cue(ctx: &Context<'_>, agents: &[AgentMention], resolved: &[Option<Entity>], from: usize, to: usize, closed: bool) -> Option<Entity> {
+fn post_cue(ctx: &Context<'_>, agents: &[AgentMention], resolved: &[Option<Entity>], from: usize, to: usize, closed: bool) -> Cue {
+    match post_cue_speaker(ctx, agents, resolved, from, to, closed) {
+        Ok(Some(e)) => Cue::Speaker(e),
+        Ok(None) => Cue::None,
+        Err(()) => Cue::Anonymous,
+    }
+}
+
+/// `Err(())` when a reporting verb follows the quotation but no agent the
+/// article names is its subject.
+fn post_cue_speaker(
+    ctx: &Context<'_>,
+    agents: &[AgentMention],
+    resolved: &[Option<Entity>],
+    from: usize,
+    to: usize,
+    closed: bool,
+) -> Result<Option<Entity>, ()> {
     if !closed || from >= to {
-        return None;
+        return Ok(None);
     }
     let region = &ctx.masked[from..to];
     if let Some(m) = WORDS_OF.find(region) {
@@ -279,25 +316,27 @@ fn post_cue(ctx: &Context<'_>, agents: &[AgentMention], resolved: &[Option<Entit
             AgentKind::Person(p) => Some(Entity::Person(p)),
             _ => None,
         });
-        return person.or_else(|| range.clone().next().and_then(|i| resolved[i]));
+        return Ok(person.or_else(|| range.clone().next().and_then(|i| resolved[i])));
     }
-    let c = POST_CUE.captures(region)?;
-    let (a, max_words) = match (c.name("a1"), c.name("a2")) {
-        (Some(a), _) => (a, 4),
-        (None, Some(a)) => (a, 5),
-        _ => return None,
+    let Some(c) = POST_CUE.captures(region) else { return Ok(None) };
+    let (a, verb_first) = match (c.name("a1"), c.name("a2")) {
+        (Some(a), _) => (a, true),
+        (None, Some(a)) => (a, false),
+        _ => return Ok(None),
     };
     let a_span = Span::new(from + a.start(), from + a.end());
+    let short = ctx.masked[a_span.start..a_span.end].split_whitespace().count() <= 3;
+    let anonymous = if verb_first || short { Err(()) } else { Ok(None) };
     let lo = agents.partition_point(|m| m.span.start < a_span.start);
-    let i = Some(lo).filter(|&i| i < agents.len() && agents[i].span.start < a_span.end)?;
+    let Some(i) = Some(lo).filter(|&i| i < agents.len() && agents[i].span.start < a_span.end) else { return anonymous };
     let lead_words = ctx.masked[a_span.start..agents[i].span.start].split_whitespace().count();
-    if lead_words > max_words.min(3) {
-        return None;
+    if lead_words > 3 {
+        return anonymous;
     }
-    if c.name("a2").is_some() && ctx.masked[agents[i].span.end..a_span.end].split_whitespace().count() > 3 {
-        return None;
+    if !verb_first && ctx.masked[agents[i].span.end..a_span.end].split_whitespace().count() > 3 {
+        return Ok(None);
     }
-    resolved[i]
+    Ok(resolved[i])
 }
 
 /// The subject of the last reporting verb before the quotation.

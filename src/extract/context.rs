@@ -33,6 +33,9 @@ pub struct Context<'a> {
     pub primary_council: Option<usize>,
     /// Local index of Ofsted, when the document names it.
     pub ofsted: Option<usize>,
+    /// The article speaks of an inspection (inspectors, an inspection
+    /// report): "the report" is then the inspectorate's.
+    pub about_inspection: bool,
 }
 
 static TRUST: LazyLock<Regex> = LazyLock::new(|| {
@@ -108,8 +111,11 @@ impl<'a> Context<'a> {
         }
         orgs.sort_by_key(|o| o.span.start);
         orgs.dedup_by_key(|o| o.span.start);
+        static INSPECTION: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"(?i)\binspect(?:ion|ors?|orate)\b").unwrap_or_else(|e| unreachable!("{e}")));
+        let about_inspection = ofsted.is_some() || INSPECTION.is_match(&article);
         let masked_attributed = article;
-        Self { seg, text, masked, masked_attributed, councils, parties, orgs, primary_council, ofsted }
+        Self { seg, text, masked, masked_attributed, councils, parties, orgs, primary_council, ofsted, about_inspection }
     }
 
     /// The masked text of a span.

@@ -133,7 +133,7 @@ pub const FORMER_MODIFIERS: &[&str] = &["former", "ex", "ex-", "previous", "then
 /// Words before a post that are dropped from its label.
 pub const MODIFIERS: &[&str] = &[
     "current", "new", "newly-appointed", "newly", "appointed", "top", "senior", "veteran", "longstanding",
-    "long-standing", "long-serving", "incoming", "independent", "permanent", "opposition", "local", "respected",
+    "long-standing", "long-serving", "incoming", "independent", "permanent", "local", "respected",
 ];
 
 /// Words before a post that stay in its label.

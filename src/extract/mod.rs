@@ -24,7 +24,10 @@ pub mod party;
 pub mod person;
 pub mod post;
 pub mod rating;
+pub mod report;
 pub mod resignation;
+#[cfg(test)]
+mod fixtures;
 
 use crate::ingest::Document;
 use crate::reference::organisations::OrgKind;

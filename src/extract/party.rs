@@ -15,7 +15,7 @@ fn re(p: &str) -> Regex {
 }
 
 static FROM: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^\s+(?:from|of)\s+(?:the\s+)?(?:(?:\p{Lu}[\p{L}-]*\s+){0,2}\p{Lu}[\p{L}-]*['’]s\s+)?(?P<party>\p{Lu}[\p{L} ]*?)(?:\s+(?:group|party|benches))?(?-u:\b)")
+    re(r"^\s+(?:from|of)\s+(?:the\s+)?(?:(?:\p{Lu}[\p{L}-]*\s+){0,2}\p{Lu}[\p{L}-]*['’]s\s+)?(?P<party>\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)*)")
 });
 static PAREN: LazyLock<Regex> =
     LazyLock::new(|| re(r"^\s*\((?P<party>[\p{L} .&-]{2,30}?)(?:\s*[,:;]\s*(?P<ward>\p{Lu}[\p{L} '’&-]{1,40}?))?\)"));

@@ -221,8 +221,19 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
                 }
                 let w = &r2[..wlen];
                 let at = pos + ws;
-                if mention_starts.contains(&at) || COMPLEMENT_STOPS.contains(&w.to_lowercase().as_str()) {
+                if mention_starts.contains(&at) {
                     break;
+                }
+                if COMPLEMENT_STOPS.contains(&w.to_lowercase().as_str()) {
+                    // "children and families": "and" between lower-case portfolio words
+                    let next = r2[wlen..].trim_start().split(|ch: char| ch.is_whitespace() || ",.;:".contains(ch)).next().unwrap_or("");
+                    let joins = w == "and"
+                        && !complement.is_empty()
+                        && next.chars().next().is_some_and(char::is_lowercase)
+                        && !COMPLEMENT_STOPS.contains(&next);
+                    if !joins {
+                        break;
+                    }
                 }
                 if w.ends_with('’') || w.ends_with('\'') && !w.ends_with("s'") {
                     // a closing mark, not part of the phrase
@@ -380,7 +391,16 @@ pub fn attach(ctx: &Context<'_>, posts: &[PostPhrase], out: &mut Extraction) {
                 owner[k] = Some((m.1, "post.apposition"));
                 continue;
             }
-            if APPOINTED_GAP.is_match(gap) {
+            // "Jane Doe, chief executive of the trust, was appointed as chair"
+            let mut bare_gap = String::new();
+            let mut pos = m.0.end;
+            for other in posts.iter().filter(|o| o.span.start >= m.0.end && o.span.end <= p.span.start) {
+                bare_gap.push_str(&text[pos..other.span.start]);
+                pos = other.span.end;
+            }
+            bare_gap.push_str(&text[pos..p.span.start]);
+            let bare_gap = bare_gap.strip_prefix(", ,").or_else(|| bare_gap.strip_prefix(", the ,")).unwrap_or(&bare_gap);
+            if APPOINTED_GAP.is_match(gap) || APPOINTED_GAP.is_match(bare_gap) {
                 owner[k] = Some((m.1, "post.appointed"));
                 continue;
             }
@@ -424,7 +444,7 @@ fn record(ctx: &Context<'_>, p: &PostPhrase, person: usize, rule: &'static str, 
         out.push(rule, p.span, FactKind::RepresentsWard { person, ward: w.clone() });
     }
     let councillor = lexicon::COUNCILLOR_HEADS.contains(&p.head.as_str());
-    let council_leader = p.head.contains("leader") && (p.council.is_some() || p.council_qualifier);
+    let council_leader = p.head.contains("leader") && (p.council.is_some() || p.council_qualifier || p.head == "opposition leader");
     if councillor || council_leader {
         if let Some(c) = p.council.or(ctx.primary_council) {
             out.add_council(c);
@@ -440,7 +460,7 @@ fn record(ctx: &Context<'_>, p: &PostPhrase, person: usize, rule: &'static str, 
         Some(Entity::Council(c))
     } else if let Some(o) = p.organisation {
         Some(Entity::Organisation(o))
-    } else if councillor || p.council_qualifier {
+    } else if councillor || p.council_qualifier || p.head == "opposition leader" {
         ctx.primary_council.map(Entity::Council)
     } else {
         None

@@ -126,7 +126,7 @@ pub fn find(ctx: &Context<'_>, out: &mut Extraction) {
             // C. "A is rated as requiring improvement", E. "children's services 'inadequate'"
             if found.is_empty() {
                 static LINK: LazyLock<Regex> = LazyLock::new(|| {
-                    re(r"(?i)^[\s,'’‘“”]*(?:(?:is|are|was|were|has\s+been|have\s+been|remains?|still|now|also|been|rated|judged|graded|found\s+to\s+be|deemed|as)\s+)*$")
+                    re(r"(?i)^[\s,'’‘“”]*(?:(?:is|are|was|were|has\s+been|have\s+been|remains?|still|now|also|been|rated|judged|graded|found\s+to\s+be|deemed|as)\s+)*[\s'’‘“”]*$")
                 });
                 if let Some(a) = all_areas.iter().filter(|a| a.1 <= gs).last() {
                     if LINK.is_match(&text[a.1..gs]) && (a.3 || quoted || context) {
