@@ -370,9 +370,9 @@ fn pre_cue(
         let ids: Vec<usize> = in_range(a, b).filter(|&i| resolved[i].is_some()).collect();
         ids.iter().copied().find(|&i| matches!(resolved[i], Some(Entity::Person(_)))).or_else(|| ids.first().copied()).and_then(|i| resolved[i])
     };
-    pick(clause_start, v_at)
-        .or_else(|| pick(sentence_start, clause_start))
-        .or_else(|| history.last_person_any().map(Entity::Person))
+    // No agent the article names: the speaker is someone it does not name.
+    let _ = history;
+    pick(clause_start, v_at).or_else(|| pick(sentence_start, clause_start))
 }
 
 impl History {

@@ -70,6 +70,9 @@ static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A name with an age: "Jane Doe, 47,".
+static AGED: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"({NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}),\s+\d{{1,3}},")));
+
 /// A name followed by a reporting verb: "Jane Doe said".
 static SPEAKS: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -175,11 +178,20 @@ pub fn find_people(ctx: &Context<'_>, out: &mut Extraction) {
         add_full(&name, &mut full_names);
         titled.push((h.start(), span, canon, gender));
     }
-    for rx in [&*AFTER_POST, &*AFTER_PORTFOLIO, &*APPOSITION, &*SPEAKS] {
+    for rx in [&*AFTER_POST, &*AFTER_PORTFOLIO, &*APPOSITION, &*SPEAKS, &*AGED] {
         for c in rx.captures_iter(text) {
             let Some(n) = c.get(1) else { continue };
             let s = Span::new(n.start(), n.end());
-            if !ctx.overlaps_named_body(s) {
+            if ctx.overlaps_named_body(s) {
+                continue;
+            }
+            // A sentence's first word is capitalised anyway: "Carer Jo Fitch"
+            // is more often a description and a name than a three-word name.
+            let words: Vec<&str> = n.as_str().split_whitespace().collect();
+            let sentence_start = text[..n.start()].trim_end().chars().next_back().is_none_or(|c| ".!?\n\"”’:".contains(c));
+            if words.len() == 3 && sentence_start {
+                add_full(&words[1..].join(" "), &mut full_names);
+            } else {
                 add_full(n.as_str(), &mut full_names);
             }
         }

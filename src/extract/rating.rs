@@ -32,12 +32,12 @@ static AREA: LazyLock<Vec<(Regex, Area, bool)>> = LazyLock::new(|| {
         ("(?:the\\s+)?experiences\\s+and\\s+progress\\s+of\\s+care\\s+leavers|care\\s+leavers|leaving\\s+care(?:\\s+services)?".into(), Area::CareLeavers, true),
         ("leadership,?\\s+management\\s+and\\s+governance|(?:the\\s+)?impact\\s+of\\s+leaders(?:\\s+on\\s+social\\s+work\\s+practice(?:\\s+with\\s+children\\s+and\\s+families)?)?|leadership\\s+and\\s+management".into(), Area::Leadership, true),
         ("overall\\s+effectiveness|overall\\s+judgement|overall\\s+rating".into(), Area::Overall, true),
-        (format!("children{A}s\\s+(?:social\\s+care\\s+)?services|children{A}s\\s+social\\s+care|social\\s+care\\s+services|services\\s+for\\s+children|services|department|council|authority"), Area::Overall, false),
+        (format!("children{A}s\\s+(?:social\\s+care\\s+)?services|children{A}s\\s+social\\s+care|social\\s+care\\s+services|services\\s+for\\s+children|services|department|council|authority|rating|judgement|grade"), Area::Overall, false),
     ];
     v.into_iter().map(|(p, a, s)| (re(&format!("(?i)(?-u:\\b)(?:{p})(?-u:\\b)")), a, s)).collect()
 });
 static CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?-u:\b)(?:ofsted|rated|rates|rating|ratings|judged|judgement|graded|inspection|inspectors|report|labels|labelled|deemed|found)(?-u:\b)")
+    re(r"(?i)(?-u:\b)(?:ofsted|rated|rates|rating|ratings|judged|judgement|graded|inspection|inspectors|inspectorate|report|labels|labelled|deemed|found)(?-u:\b)")
 });
 static RATED_AS: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(?-u:\b)(?:rated|rates|rating|judged|judges|graded|labels|labelled|deemed|branded|found)(?-u:\b)"));
@@ -94,7 +94,8 @@ pub fn find(ctx: &Context<'_>, out: &mut Extraction) {
             let after = text[ge..s.span.end].trim_start_matches(['"', '\'', '‘', '’', '“', '”', ' ']);
             if matches!(grade, Grade::Good | Grade::Outstanding) {
                 let lb = before.to_lowercase();
-                if !(quoted || lb.ends_with(" as") || lb.ends_with("rated") || lb.ends_with("judged") || lb.ends_with("graded")) {
+                let predicative = [" as", "rated", "judged", "graded", " be", " been", " was", " were", " is", " are", " remain", " remains"];
+                if !(quoted || predicative.iter().any(|w| lb.ends_with(w)) && context) {
                     continue;
                 }
             }
@@ -126,10 +127,12 @@ pub fn find(ctx: &Context<'_>, out: &mut Extraction) {
             // C. "A is rated as requiring improvement", E. "children's services 'inadequate'"
             if found.is_empty() {
                 static LINK: LazyLock<Regex> = LazyLock::new(|| {
-                    re(r"(?i)^[\s,'’‘“”]*(?:(?:is|are|was|were|has\s+been|have\s+been|remains?|still|now|also|been|rated|judged|graded|found\s+to\s+be|deemed|as)\s+)*[\s'’‘“”]*$")
+                    re(r"(?i)^(?:\s+(?:of|for)\s+[\p{L}'’]+(?:\s+[\p{L}'’]+)?)?[\s,'’‘“”]*(?:(?:is|are|was|were|has\s+been|have\s+been|remains?|still|now|also|been|rated|judged|graded|found|deemed|as|to|be)\s+)*[\s'’‘“”]*$")
                 });
                 if let Some(a) = all_areas.iter().filter(|a| a.1 <= gs).last() {
-                    if LINK.is_match(&text[a.1..gs]) && (a.3 || quoted || context) {
+                    static ASIDE: LazyLock<Regex> = LazyLock::new(|| re(r",[^,]{1,30},"));
+                    let gap = ASIDE.replace_all(&text[a.1..gs], " ");
+                    if LINK.is_match(&gap) && (a.3 || quoted || context) {
                         found.push(a.2);
                         rule = "rating.area-is-grade";
                     }

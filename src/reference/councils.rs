@@ -75,7 +75,10 @@ fn build() -> Councils {
         let official = row[2].to_owned();
         let aliases: Vec<&str> = super::aliases(row[4]).collect();
         let short = format!("{name} Council");
-        let label = if official == short || aliases.iter().any(|a| *a == short) { short } else { official.clone() };
+        // "Leeds City Council", "Kent County Council" as written; "Dudley
+        // Metropolitan Borough Council" as people say it, "Dudley Council".
+        let formal = official.contains("City Council") || official.contains("County Council") || official.starts_with("City of") || official.starts_with("Royal Borough");
+        let label = if !formal && (official == short || aliases.iter().any(|a| *a == short)) { short } else { official.clone() };
         let current = row[6] == "current";
         for s in SUFFIXES {
             cforms.push((format!("{name} {s}"), i));
