@@ -22,7 +22,6 @@ use super::agent::{AgentKind, AgentMention};
 use super::context::{blank_all, Context};
 use super::lexicon::{Gender, POST_VERBS, REPORTING_VERBS};
 use super::{Entity, Extraction, FactKind, Post};
-use crate::reference::organisations::OrgKind;
 use crate::segment::Span;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -132,7 +131,7 @@ pub fn attribute(ctx: &mut Context<'_>, agents: &[AgentMention], out: &mut Extra
                 }
             }
             if speaker.is_none() && !anonymous {
-                speaker = pre_cue(ctx, agents, &resolved, &history, s.span.start, pre_start, q.outer.start);
+                speaker = pre_cue(ctx, agents, &resolved, s.span.start, pre_start, q.outer.start);
             }
             if speaker.is_none() && !anonymous && q.opens_paragraph {
                 speaker = q.continues.and_then(|j| speaker_of[j]).or_else(|| {
@@ -344,7 +343,6 @@ fn pre_cue(
     ctx: &Context<'_>,
     agents: &[AgentMention],
     resolved: &[Option<Entity>],
-    history: &History,
     sentence_start: usize,
     from: usize,
     to: usize,
@@ -371,20 +369,6 @@ fn pre_cue(
         ids.iter().copied().find(|&i| matches!(resolved[i], Some(Entity::Person(_)))).or_else(|| ids.first().copied()).and_then(|i| resolved[i])
     };
     // No agent the article names: the speaker is someone it does not name.
-    let _ = history;
     pick(clause_start, v_at).or_else(|| pick(sentence_start, clause_start))
 }
 
-impl History {
-    fn last_person_any(&self) -> Option<usize> {
-        self.items.iter().rev().find_map(|(e, _)| match e {
-            Entity::Person(p) => Some(*p),
-            _ => None,
-        })
-    }
-}
-
-#[allow(dead_code)]
-fn is_charity(k: OrgKind) -> bool {
-    k == OrgKind::Charity
-}

@@ -4,6 +4,7 @@
 use crate::extract::{Entity, Extraction, FactKind};
 use crate::graph::vocab::{cg, dcterms, nif, org, owl, rdf, rdfs, schema, xsd};
 use crate::ingest::Document;
+use crate::segment::{Segmented, Span};
 use crate::pipeline::{DocumentGraph, EntityCounts};
 use crate::reference::councils::COUNCILS;
 use crate::reference::organisations::OrgKind;
@@ -64,11 +65,24 @@ impl<'a> CharOffsets<'a> {
 pub fn document_graph(doc: &Document, iris: &Iris) -> DocumentGraph {
     let seg = crate::segment::segment(&doc.text);
     let x = crate::extract::extract(&seg, doc);
-    facts_to_graph(doc, &x, iris)
+    facts_to_graph(doc, &seg, &x, iris)
 }
 
-/// Writes an extraction as quads.
-pub fn facts_to_graph(doc: &Document, x: &Extraction, iris: &Iris) -> DocumentGraph {
+/// A stable 64-bit FNV-1a hash, for statement IRIs that must not change
+/// between runs or Rust versions.
+fn fnv1a(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Writes an extraction as quads. Every fact also says where it came from:
+/// nodes (memberships, judgements, quotations) carry `cg:sentence` and
+/// `cg:rule`; plain triples get an `rdf:Statement` that does.
+pub fn facts_to_graph(doc: &Document, seg: &Segmented<'_>, x: &Extraction, iris: &Iris) -> DocumentGraph {
     let graph = iris.document(&doc.id);
     let mut w = Writer { graph: GraphName::NamedNode(graph.clone()), quads: BTreeSet::new(), out: Vec::new() };
     let d = graph.clone();
@@ -160,13 +174,30 @@ pub fn facts_to_graph(doc: &Document, x: &Extraction, iris: &Iris) -> DocumentGr
     let offsets = CharOffsets::new(&doc.text);
     let quote_iri = |byte: usize| iris.mint2("quote", &doc.id, &offsets.at(byte).to_string());
     let mut inspections: BTreeSet<usize> = BTreeSet::new();
+    let sentence_of = |span: Span| -> String {
+        let text = seg.sentence_at(span.start).map_or("", |i| seg.slice(seg.sentences[i].span));
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
     for f in &x.facts {
+        let sentence = Literal::new_simple_literal(sentence_of(f.span));
+        let rule = Literal::new_simple_literal(f.rule);
+        // A triple plus the statement that says where it came from.
+        let fact = |w: &mut Writer, s: NamedNode, p: NamedNodeRef<'_>, o: NamedNode| {
+            let st = iris.mint2("statement", &doc.id, &format!("{:016x}", fnv1a(&format!("{s} {p} {o}"))));
+            w.add(s.clone(), p, o.clone());
+            w.add(st.clone(), rdf::TYPE, rdf::STATEMENT);
+            w.add(st.clone(), rdf::SUBJECT, s);
+            w.add(st.clone(), rdf::PREDICATE, p.into_owned());
+            w.add(st.clone(), rdf::OBJECT, o);
+            w.add(st.clone(), cg::SENTENCE, sentence.clone());
+            w.add(st, cg::RULE, rule.clone());
+        };
         match &f.kind {
             FactKind::PartyMember { person, party } => {
-                w.add(iris.entity(x, Entity::Person(*person)), org::MEMBER_OF, iris.party(*party));
+                fact(&mut w, iris.entity(x, Entity::Person(*person)), org::MEMBER_OF, iris.party(*party));
             }
             FactKind::CouncilMember { person, council } => {
-                w.add(iris.entity(x, Entity::Person(*person)), org::MEMBER_OF, iris.council(*council));
+                fact(&mut w, iris.entity(x, Entity::Person(*person)), org::MEMBER_OF, iris.council(*council));
             }
             FactKind::HoldsPost { person, post } => {
                 let pname = &x.persons[*person].name;
@@ -181,7 +212,8 @@ pub fn facts_to_graph(doc: &Document, x: &Extraction, iris: &Iris) -> DocumentGr
                 if post.former {
                     w.add(m.clone(), cg::FORMER, Literal::from(true));
                 }
-                w.add(m.clone(), cg::RULE, Literal::new_simple_literal(f.rule));
+                w.add(m.clone(), cg::RULE, rule.clone());
+                w.add(m.clone(), cg::SENTENCE, sentence.clone());
                 w.add(role.clone(), rdf::TYPE, org::ROLE_CLASS);
                 w.add(role, rdfs::LABEL, Literal::new_simple_literal(&post.label));
             }
@@ -191,12 +223,12 @@ pub fn facts_to_graph(doc: &Document, x: &Extraction, iris: &Iris) -> DocumentGr
                     _ => None,
                 });
                 let n = iris.ward(council, ward);
-                w.add(iris.entity(x, Entity::Person(*person)), cg::REPRESENTS_WARD, n.clone());
+                fact(&mut w, iris.entity(x, Entity::Person(*person)), cg::REPRESENTS_WARD, n.clone());
                 w.add(n.clone(), rdf::TYPE, cg::WARD);
                 w.add(n, rdfs::LABEL, Literal::new_simple_literal(ward));
             }
             FactKind::ControlledBy { council, party } => {
-                w.add(iris.council(*council), cg::CONTROLLED_BY, iris.party(*party));
+                fact(&mut w, iris.council(*council), cg::CONTROLLED_BY, iris.party(*party));
             }
             FactKind::Rating { council, area, grade } => {
                 let gss = &COUNCILS.all[*council].gss;
@@ -216,7 +248,8 @@ pub fn facts_to_graph(doc: &Document, x: &Extraction, iris: &Iris) -> DocumentGr
                 w.add(j.clone(), rdf::TYPE, cg::JUDGEMENT);
                 w.add(j.clone(), cg::JUDGEMENT_AREA, area_node);
                 w.add(j.clone(), cg::GRADE, resolve::grade_concept(*grade));
-                w.add(j, cg::RULE, Literal::new_simple_literal(f.rule));
+                w.add(j.clone(), cg::RULE, rule.clone());
+                w.add(j, cg::SENTENCE, sentence.clone());
             }
             FactKind::Quote { speaker, text, continues } => {
                 let q = quote_iri(text.start);
@@ -226,7 +259,7 @@ pub fn facts_to_graph(doc: &Document, x: &Extraction, iris: &Iris) -> DocumentGr
                 w.add(q.clone(), schema::CREATOR, sp.clone());
                 w.add(q.clone(), nif::BEGIN_INDEX, Literal::new_typed_literal(offsets.at(text.start).to_string(), xsd::NON_NEGATIVE_INTEGER));
                 w.add(q.clone(), nif::END_INDEX, Literal::new_typed_literal(offsets.at(text.end).to_string(), xsd::NON_NEGATIVE_INTEGER));
-                w.add(q.clone(), cg::RULE, Literal::new_simple_literal(f.rule));
+                w.add(q.clone(), cg::RULE, rule.clone());
                 if let Some(prev) = continues {
                     w.add(q.clone(), cg::CONTINUES, quote_iri(prev.start));
                 }
@@ -234,7 +267,7 @@ pub fn facts_to_graph(doc: &Document, x: &Extraction, iris: &Iris) -> DocumentGr
                 counts.quotations += 1;
             }
             FactKind::CalledForResignation { by, target } => {
-                w.add(iris.entity(x, Entity::Person(*by)), cg::CALLED_FOR_RESIGNATION_OF, iris.entity(x, Entity::Person(*target)));
+                fact(&mut w, iris.entity(x, Entity::Person(*by)), cg::CALLED_FOR_RESIGNATION_OF, iris.entity(x, Entity::Person(*target)));
             }
             FactKind::Published { date } => {
                 w.add(d.clone(), schema::DATE_PUBLISHED, Literal::new_typed_literal(date, xsd::DATE));

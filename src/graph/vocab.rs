@@ -51,7 +51,8 @@ pub const ONTOLOGY_GRAPH: NamedNodeRef<'static> =
     NamedNodeRef::new_unchecked("https://w3id.org/councilgraph/ns");
 
 pub mod rdf {
-    terms!("http://www.w3.org/1999/02/22-rdf-syntax-ns#"; TYPE = "type");
+    terms!("http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+        TYPE = "type", STATEMENT = "Statement", SUBJECT = "subject", PREDICATE = "predicate", OBJECT = "object");
 }
 pub mod rdfs {
     terms!("http://www.w3.org/2000/01/rdf-schema#"; LABEL = "label", COMMENT = "comment");
