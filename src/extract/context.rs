@@ -166,7 +166,7 @@ impl<'a> Context<'a> {
 
     /// True when `span` overlaps a council, party or body name.
     pub fn overlaps_named_body(&self, s: Span) -> bool {
-        let wide = Span::new(s.start.saturating_sub(120), s.end);
+        let wide = Span::new(s.start.saturating_sub(120), (s.end + 120).min(self.masked.len()));
         self.councils_in(wide).iter().any(|h| h.byte_start < s.end && s.start < h.byte_end)
             || self.parties_in(wide).iter().any(|h| h.byte_start < s.end && s.start < h.byte_end)
             || {

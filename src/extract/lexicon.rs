@@ -145,6 +145,7 @@ pub const QUALIFIER_NOUNS: &[&str] = &[
     "council", "authority", "county", "borough", "city", "district", "group", "party", "ward", "town", "parish",
     "children's", "children’s", "community", "education", "health", "social", "care", "government", "trust",
     "cabinet", "labour", "conservative", "local", "opposition", "finance", "housing", "safeguarding", "services",
+    "committee", "scrutiny", "panel", "board",
 ];
 
 /// Reporting verbs: what introduces or follows a quotation.

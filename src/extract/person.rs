@@ -212,12 +212,14 @@ pub fn find_people(ctx: &Context<'_>, out: &mut Extraction) {
     }
     // Titled mentions: full names are already people; a surname alone goes to
     // the nearest person before it with that surname, else the first after.
+    // Full names first, so their titles' genders are known for surnames.
+    titled.sort_by_key(|t| (!text[t.1.start..t.1.end].contains(' '), t.1.start));
     for (title_start, span, canon, gender) in titled {
         let name = clean_name(&text[span.start..span.end]);
         let idx = if name.contains(' ') {
             Some(out.person(&name))
         } else {
-            surname_owner(out, &name, span.start)
+            surname_owner(out, &name, span.start, gender)
         };
         let idx = idx.unwrap_or_else(|| out.person(&name));
         out.note_mention(idx, Span::new(title_start, span.end));
@@ -235,7 +237,7 @@ pub fn find_people(ctx: &Context<'_>, out: &mut Extraction) {
     });
     for c in SURNAME_SAID.captures_iter(text) {
         let Some(n) = c.get(1) else { continue };
-        if let Some(i) = surname_owner(out, n.as_str(), n.start()) {
+        if let Some(i) = surname_owner(out, n.as_str(), n.start(), None) {
             if out.persons[i].name.contains(' ') && out.persons[i].name != n.as_str() {
                 out.note_mention(i, Span::new(n.start(), n.end()));
             }
@@ -243,13 +245,18 @@ pub fn find_people(ctx: &Context<'_>, out: &mut Extraction) {
     }
 }
 
-/// The person whose name ends in `surname`: the nearest mentioned before
-/// `pos`, else the first mentioned after it.
-pub fn surname_owner(out: &Extraction, surname: &str, pos: usize) -> Option<usize> {
+/// The person whose name ends in `surname` (and whose known gender fits the
+/// title's): the nearest mentioned before `pos`, else the first mentioned
+/// after it. "Mr Marsh" and "Ms Marsh" in one article are two people.
+pub fn surname_owner(out: &Extraction, surname: &str, pos: usize, gender: Option<Gender>) -> Option<usize> {
     let owners: Vec<usize> = (0..out.persons.len())
         .filter(|&i| {
-            let n = &out.persons[i].name;
-            n.rsplit(' ').next() == Some(surname) && n.contains(' ')
+            let p = &out.persons[i];
+            let fits = match (gender, p.gender) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            };
+            p.name.rsplit(' ').next() == Some(surname) && p.name.contains(' ') && fits
         })
         .collect();
     let before = owners

@@ -40,6 +40,8 @@ pub struct PostPhrase {
     pub ward: Option<String>,
     /// "council leader", "the authority's spokesman": the post is the council's.
     pub council_qualifier: bool,
+    /// "from May 2012 to May 2015": (`2012-05`, `2015-05`).
+    pub during: Option<(String, String)>,
     /// A plural head ("councillors") may apply to several names.
     pub plural: bool,
 }
@@ -182,7 +184,9 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
                 i += 1;
                 continue;
             }
-            if bare.chars().next().is_some_and(char::is_uppercase) || w == "and" {
+            let proper = ["secretary", "minister", "commissioner", "secretary of state"].contains(&head.as_str());
+            let common_noun = !proper && QUALIFIER_NOUNS.contains(&bare.to_lowercase().as_str());
+            if (bare.chars().next().is_some_and(char::is_uppercase) && !common_noun) || w == "and" {
                 place.push(bare);
             } else if ["council", "authority"].contains(&bare.to_lowercase().as_str())
                 && (bare.len() < w.len() || ["leader", "chief executive", "councillor", "deputy leader", "cabinet member"].contains(&head.as_str()))
@@ -335,6 +339,19 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
         } else {
             None
         };
+        static DURING: LazyLock<Regex> = LazyLock::new(|| {
+            re(r"^\s*,?\s*(?:from|between)\s+(?:(?P<m1>(?i:january|february|march|april|may|june|july|august|september|october|november|december))\s+)?(?P<y1>(?:19|20)\d\d)\s+(?:to|until|till|and|through\s+to|through|-|–)\s+(?:(?P<m2>(?i:january|february|march|april|may|june|july|august|september|october|november|december))\s+)?(?P<y2>(?:19|20)\d\d)\b")
+        });
+        let during = DURING.captures(&text[end..]).and_then(|c| {
+            let part = |m: &str, y: &str| -> String {
+                let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+                match c.name(m).and_then(|m| months.iter().position(|x| x.eq_ignore_ascii_case(m.as_str()))) {
+                    Some(i) => format!("{}-{:02}", c.name(y).map_or("", |x| x.as_str()), i + 1),
+                    None => c.name(y).map_or(String::new(), |x| x.as_str().to_owned()),
+                }
+            };
+            Some((part("m1", "y1"), part("m2", "y2")))
+        });
         let council = council.or(council_via_place.filter(|_| !["MP", "MEP", "MSP", "bishop"].contains(&head.as_str())));
         let _ = PARTIES.all.len();
         posts.push(PostPhrase {
@@ -347,6 +364,7 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
             organisation,
             ward,
             council_qualifier,
+            during,
             plural,
         });
     }
@@ -472,7 +490,9 @@ fn record(ctx: &Context<'_>, p: &PostPhrase, person: usize, rule: &'static str, 
         out.add_party(pp);
     }
     let label = p.label.replace("council leader", "leader").replace("authority leader", "leader");
-    out.push(rule, p.span, FactKind::HoldsPost { person, post: Post { label, organisation, former: p.former, during: None } });
+    // a post held over a past period is a former post
+    let former = p.former || p.during.is_some();
+    out.push(rule, p.span, FactKind::HoldsPost { person, post: Post { label, organisation, former, during: p.during.clone() } });
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! `design/DATA-MODEL.md`. Byte offsets become character offsets here.
 
 use crate::extract::{Entity, Extraction, FactKind};
-use crate::graph::vocab::{cg, dcterms, nif, org, owl, rdf, rdfs, schema, xsd};
+use crate::graph::vocab::{cg, dcterms, nif, org, owl, rdf, rdfs, schema, time, xsd};
 use crate::ingest::Document;
 use crate::segment::{Segmented, Span};
 use crate::pipeline::{DocumentGraph, EntityCounts};
@@ -211,6 +211,21 @@ pub fn facts_to_graph(doc: &Document, seg: &Segmented<'_>, x: &Extraction, iris:
                 }
                 if post.former {
                     w.add(m.clone(), cg::FORMER, Literal::from(true));
+                }
+                if let Some((from, to)) = &post.during {
+                    let interval = NamedNode::new_unchecked(format!("{}-during", m.as_str()));
+                    w.add(m.clone(), org::MEMBER_DURING, interval.clone());
+                    w.add(interval.clone(), rdf::TYPE, time::INTERVAL);
+                    for (end, value) in [(time::HAS_BEGINNING, from), (time::HAS_END, to)] {
+                        let instant = NamedNode::new_unchecked(format!("{}-{}", interval.as_str(), if end == time::HAS_BEGINNING { "start" } else { "end" }));
+                        w.add(interval.clone(), end, instant.clone());
+                        w.add(instant.clone(), rdf::TYPE, time::INSTANT);
+                        if value.len() == 7 {
+                            w.add(instant, time::IN_XSD_G_YEAR_MONTH, Literal::new_typed_literal(value, xsd::G_YEAR_MONTH));
+                        } else {
+                            w.add(instant, time::IN_XSD_G_YEAR, Literal::new_typed_literal(value, xsd::G_YEAR));
+                        }
+                    }
                 }
                 w.add(m.clone(), cg::RULE, rule.clone());
                 w.add(m.clone(), cg::SENTENCE, sentence.clone());

@@ -62,7 +62,8 @@ pub mod owl {
 }
 pub mod xsd {
     terms!("http://www.w3.org/2001/XMLSchema#";
-        DATE = "date", BOOLEAN = "boolean", INTEGER = "integer", NON_NEGATIVE_INTEGER = "nonNegativeInteger");
+        DATE = "date", BOOLEAN = "boolean", INTEGER = "integer", NON_NEGATIVE_INTEGER = "nonNegativeInteger",
+        G_YEAR = "gYear", G_YEAR_MONTH = "gYearMonth");
 }
 pub mod schema {
     terms!("http://schema.org/";
@@ -90,7 +91,7 @@ pub mod prov {
 pub mod time {
     terms!("http://www.w3.org/2006/time#";
         INTERVAL = "Interval", HAS_BEGINNING = "hasBeginning", HAS_END = "hasEnd",
-        INSTANT = "Instant", IN_XSD_G_YEAR_MONTH = "inXSDgYearMonth");
+        INSTANT = "Instant", IN_XSD_G_YEAR_MONTH = "inXSDgYearMonth", IN_XSD_G_YEAR = "inXSDgYear");
 }
 pub mod skos {
     terms!("http://www.w3.org/2004/02/skos/core#"; PREF_LABEL = "prefLabel", CONCEPT = "Concept");
