@@ -1,1 +1,57 @@
-//! commands (in progress)
+//! One file per subcommand: each wires the stages together and owns its
+//! output. Data goes to stdout; messages, progress and summaries to stderr.
+
+mod build;
+mod explain;
+mod export;
+mod extract;
+mod query;
+
+use crate::cli::{Cli, Command};
+use std::io::IsTerminal;
+
+/// Messages for people, on stderr, unless --quiet.
+#[derive(Debug, Clone, Copy)]
+pub struct Printer {
+    pub quiet: bool,
+    pub progress: bool,
+}
+
+impl Printer {
+    pub fn from_cli(cli: &Cli) -> Self {
+        let quiet = cli.global.quiet;
+        Self { quiet, progress: !quiet && !cli.global.no_progress && std::io::stderr().is_terminal() }
+    }
+
+    /// A line on stderr (not shown with --quiet).
+    pub fn info(&self, msg: impl AsRef<str>) {
+        if !self.quiet {
+            eprintln!("{}", msg.as_ref());
+        }
+    }
+
+    /// A warning on stderr (always shown).
+    pub fn warn(&self, msg: impl AsRef<str>) {
+        eprintln!("councilgraph: warning: {}", msg.as_ref());
+    }
+}
+
+/// What a command asks the process to exit with, when it did not fail outright.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Ok,
+    /// Some inputs failed; the rest was done.
+    Partial,
+}
+
+/// Runs the command line.
+pub fn run(cli: Cli) -> anyhow::Result<Status> {
+    let printer = Printer::from_cli(&cli);
+    match cli.command {
+        Command::Build(a) => build::run(&a, printer),
+        Command::Query(a) => query::run(&a, printer),
+        Command::Export(a) => export::run(&a, printer),
+        Command::Extract(a) => extract::run(&a, printer),
+        Command::Explain(a) => explain::run(&a, printer),
+    }
+}

@@ -1,1 +1,117 @@
-//! The oxigraph store (in progress)
+//! The oxigraph store on disk: one named graph per document, written in one
+//! transaction that first clears the graph, so re-building a document
+//! replaces it and building twice gives the same store.
+
+use crate::graph::vocab;
+use crate::pipeline::DocumentGraph;
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{GraphNameRef, NamedNodeRef, Quad};
+use oxigraph::store::{StorageError, Store};
+use std::path::{Path, PathBuf};
+
+/// The project's ontology (Turtle), loaded into its own graph on every build.
+pub const ONTOLOGY_TTL: &str = include_str!("../../ontology/councilgraph.ttl");
+
+/// Store errors, with the store's path.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StoreError {
+    #[error("store {path} is in use by another councilgraph process (close it, or use --store to choose another)")]
+    Locked { path: PathBuf },
+    #[error("no store at {path}: run `councilgraph build PATH --store {path}` first")]
+    Missing { path: PathBuf },
+    #[error("cannot open store {path}: {source}")]
+    Open { path: PathBuf, source: StorageError },
+    #[error("writing to store {path}: {source}")]
+    Write { path: PathBuf, source: StorageError },
+    #[error("the built-in ontology does not parse: {0}")]
+    Ontology(String),
+}
+
+fn open_error(path: &Path, e: StorageError) -> StoreError {
+    let msg = e.to_string().to_lowercase();
+    if msg.contains("lock") {
+        StoreError::Locked { path: path.to_owned() }
+    } else {
+        StoreError::Open { path: path.to_owned(), source: e }
+    }
+}
+
+/// Opens (creating if needed) a store for writing.
+pub fn open_for_writing(path: &Path) -> Result<Store, StoreError> {
+    Store::open(path).map_err(|e| open_error(path, e))
+}
+
+/// Opens an existing store for reading; other processes may read it too.
+pub fn open_for_reading(path: &Path) -> Result<Store, StoreError> {
+    if !path.join("CURRENT").exists() {
+        return Err(StoreError::Missing { path: path.to_owned() });
+    }
+    Store::open_read_only(path).map_err(|e| open_error(path, e))
+}
+
+/// Replaces one document's graph, in one transaction.
+pub fn replace_document(store: &Store, path: &Path, doc: &DocumentGraph) -> Result<(), StoreError> {
+    replace_graph(store, path, doc.graph.as_ref(), &doc.quads)
+}
+
+fn replace_graph(store: &Store, path: &Path, graph: NamedNodeRef<'_>, quads: &[Quad]) -> Result<(), StoreError> {
+    let write = |e| StoreError::Write { path: path.to_owned(), source: e };
+    let mut tx = store.start_transaction().map_err(write)?;
+    tx.clear_graph(GraphNameRef::NamedNode(graph)).map_err(write)?;
+    tx.insert_named_graph(graph);
+    tx.extend(quads.iter());
+    tx.commit().map_err(write)
+}
+
+/// The ontology's quads, in the ontology graph.
+pub fn ontology_quads() -> Result<Vec<Quad>, StoreError> {
+    RdfParser::from_format(RdfFormat::Turtle)
+        .with_default_graph(vocab::ONTOLOGY_GRAPH)
+        .for_slice(ONTOLOGY_TTL.as_bytes())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| StoreError::Ontology(e.to_string()))
+}
+
+/// Loads (replaces) the ontology graph.
+pub fn load_ontology(store: &Store, path: &Path) -> Result<usize, StoreError> {
+    let quads = ontology_quads()?;
+    replace_graph(store, path, vocab::ONTOLOGY_GRAPH, &quads)?;
+    Ok(quads.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::Document;
+    use crate::resolve::Iris;
+
+    #[test]
+    fn rebuilding_a_document_replaces_its_graph() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let store = open_for_writing(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+        let iris = Iris::default();
+        let a = crate::pipeline::process(&Document::from_text("d", "d.txt", "Councillor Ann Lee said: \"We will act on this now.\""), &iris);
+        let b = crate::pipeline::process(&Document::from_text("d", "d.txt", "Nothing here."), &iris);
+        replace_document(&store, dir.path(), &a).unwrap_or_else(|e| panic!("{e}"));
+        let n_a = store.len().unwrap_or(0);
+        replace_document(&store, dir.path(), &a).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(store.len().unwrap_or(0), n_a);
+        replace_document(&store, dir.path(), &b).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(store.len().unwrap_or(0), b.quads.len());
+    }
+
+    #[test]
+    fn the_ontology_parses() {
+        assert!(ontology_quads().map(|q| q.len()).unwrap_or(0) > 50);
+    }
+
+    #[test]
+    fn every_cg_term_used_is_declared() {
+        for local in vocab::CG_TERMS_USED.iter().chain(crate::resolve::CONCEPT_LOCAL_NAMES) {
+            let iri = format!("<{}{local}>", vocab::ns::CG);
+            let prefixed = format!("cg:{local} ");
+            assert!(ONTOLOGY_TTL.contains(&iri) || ONTOLOGY_TTL.contains(&prefixed), "cg:{local} is not declared in ontology/councilgraph.ttl");
+        }
+    }
+}

@@ -1,1 +1,160 @@
-//! query (in progress)
+//! Query: SPARQL over the store, with the union of the documents' graphs as
+//! the default graph; results as an aligned table or as the W3C SPARQL 1.1
+//! result formats (CSV, TSV, JSON, XML); CONSTRUCT and DESCRIBE as RDF.
+
+pub mod explain;
+mod table;
+
+use crate::export::rdf::{RdfExportFormat, with_prefixes};
+use oxigraph::model::Term;
+use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
+use std::io::Write;
+
+/// How query results are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResultFormat {
+    /// An aligned table for people (SELECT); Turtle for graphs.
+    Table,
+    Csv,
+    Tsv,
+    Json,
+    Xml,
+    /// For CONSTRUCT/DESCRIBE results.
+    Rdf(RdfExportFormat),
+}
+
+/// What a query run printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Rows(usize),
+    Boolean(bool),
+    Triples(usize),
+}
+
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum QueryError {
+    #[error("cannot read the query from {path}: {source}")]
+    Read { path: String, source: std::io::Error },
+    #[error("the query is empty")]
+    Empty,
+    #[error("invalid SPARQL: {0}")]
+    Syntax(String),
+    #[error("query failed: {0}")]
+    Evaluation(String),
+    #[error("writing results: {0}")]
+    Write(#[from] std::io::Error),
+    #[error("--format {0} does not fit this query's results ({1})")]
+    Format(&'static str, &'static str),
+}
+
+/// The query text from an argument: a path to an existing file, `-` for
+/// standard input, or the SPARQL itself.
+pub fn read_query_arg(arg: &str) -> Result<String, QueryError> {
+    let text = if arg == "-" {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| QueryError::Read { path: "-".into(), source: e })?;
+        s
+    } else if !arg.contains('\n') && !arg.contains('{') && std::path::Path::new(arg).is_file() {
+        std::fs::read_to_string(arg).map_err(|e| QueryError::Read { path: arg.into(), source: e })?
+    } else if arg.ends_with(".rq") && !arg.contains(' ') {
+        return Err(QueryError::Read { path: arg.into(), source: std::io::Error::from(std::io::ErrorKind::NotFound) });
+    } else {
+        arg.to_owned()
+    };
+    if text.trim().is_empty() {
+        return Err(QueryError::Empty);
+    }
+    Ok(text)
+}
+
+/// Parses a query for this store: the default graph is the union of all graphs.
+pub fn prepare(query: &str) -> Result<oxigraph::sparql::PreparedSparqlQuery, QueryError> {
+    let mut prepared = SparqlEvaluator::new().parse_query(query).map_err(|e| QueryError::Syntax(e.to_string()))?;
+    prepared.dataset_mut().set_default_graph_as_union();
+    Ok(prepared)
+}
+
+/// Runs a query and writes its results.
+pub fn run(store: &Store, query: &str, format: ResultFormat, out: &mut dyn Write) -> Result<Outcome, QueryError> {
+    let results = prepare(query)?.on_store(store).execute().map_err(|e| QueryError::Evaluation(e.to_string()))?;
+    let results_format = |f: ResultFormat| match f {
+        ResultFormat::Csv => Some(QueryResultsFormat::Csv),
+        ResultFormat::Tsv => Some(QueryResultsFormat::Tsv),
+        ResultFormat::Json => Some(QueryResultsFormat::Json),
+        ResultFormat::Xml => Some(QueryResultsFormat::Xml),
+        _ => None,
+    };
+    match results {
+        QueryResults::Solutions(solutions) => {
+            let variables = solutions.variables().to_vec();
+            let mut rows: Vec<Vec<Option<Term>>> = Vec::new();
+            for s in solutions {
+                let s = s.map_err(|e| QueryError::Evaluation(e.to_string()))?;
+                rows.push(s.values().to_vec());
+            }
+            match format {
+                ResultFormat::Table => table::write(out, &variables, &rows)?,
+                ResultFormat::Rdf(_) => return Err(QueryError::Format("rdf", "a SELECT query gives rows: use table, csv, tsv, json or xml")),
+                f => {
+                    let rf = results_format(f).unwrap_or(QueryResultsFormat::Csv);
+                    let mut w = QueryResultsSerializer::from_format(rf).serialize_solutions_to_writer(&mut *out, variables.clone())?;
+                    for row in &rows {
+                        w.serialize(variables.iter().zip(row).filter_map(|(v, t)| t.as_ref().map(|t| (v.as_ref(), t.as_ref()))))?;
+                    }
+                    w.finish()?;
+                }
+            }
+            Ok(Outcome::Rows(rows.len()))
+        }
+        QueryResults::Boolean(b) => {
+            match results_format(format) {
+                Some(rf) => {
+                    QueryResultsSerializer::from_format(rf).serialize_boolean_to_writer(&mut *out, b)?;
+                }
+                None => writeln!(out, "{b}")?,
+            }
+            Ok(Outcome::Boolean(b))
+        }
+        QueryResults::Graph(triples) => {
+            let rdf = match format {
+                ResultFormat::Rdf(f) => f,
+                ResultFormat::Table => RdfExportFormat::Turtle,
+                _ => return Err(QueryError::Format("a result format", "a CONSTRUCT or DESCRIBE query gives triples: use turtle, ntriples, rdfxml or jsonld")),
+            };
+            let Some(rdf_format) = rdf.rdf_format() else {
+                return Err(QueryError::Format("dot", "use turtle, ntriples, rdfxml or jsonld"));
+            };
+            let mut ser = with_prefixes(oxigraph::io::RdfSerializer::from_format(rdf_format)).for_writer(&mut *out);
+            let mut n = 0;
+            for t in triples {
+                let t = t.map_err(|e| QueryError::Evaluation(e.to_string()))?;
+                ser.serialize_triple(&t)?;
+                n += 1;
+            }
+            ser.finish()?;
+            Ok(Outcome::Triples(n))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syntax_errors_say_where() {
+        let e = prepare("SELECT ?x WHERE { ?x ?y }").err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(e.starts_with("invalid SPARQL"), "{e}");
+        assert!(e.chars().any(|c| c.is_ascii_digit()), "no position in: {e}");
+    }
+
+    #[test]
+    fn inline_query_or_file() {
+        assert_eq!(read_query_arg("ASK {}").ok().as_deref(), Some("ASK {}"));
+        assert!(read_query_arg("missing.rq").is_err());
+        assert!(matches!(read_query_arg("  "), Err(QueryError::Empty)));
+    }
+}

@@ -1,0 +1,112 @@
+//! `councilgraph build`: read, extract (in parallel), write each document
+//! in one transaction, and summarise.
+
+use super::{Printer, Status};
+use crate::cli::BuildArgs;
+use crate::graph::store;
+use crate::ingest::{self, Input, Skipped};
+use crate::pipeline::{self, DocumentGraph, EntityCounts};
+use crate::resolve::Iris;
+use anyhow::Context;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::time::Instant;
+
+/// Inputs read and extracted together before their graphs are written.
+const CHUNK: usize = 64;
+
+pub fn run(args: &BuildArgs, printer: Printer) -> anyhow::Result<Status> {
+    let started = Instant::now();
+    let iris = Iris::with_base(&args.base)?;
+    let (inputs, mut skipped) = ingest::expand(&args.paths)?;
+    let path = &args.store.store;
+    let st = store::open_for_writing(path)?;
+    store::load_ontology(&st, path)?;
+
+    let bar = printer.progress.then(|| {
+        let b = indicatif::ProgressBar::new(inputs.len() as u64);
+        b.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} inputs  {elapsed}  {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        b
+    });
+    let mut warnings: Vec<String> = Vec::new();
+    let mut documents = 0usize;
+    let mut quads = 0usize;
+    let mut counts = EntityCounts::default();
+    let mut ids: HashMap<String, String> = HashMap::new();
+    for chunk in inputs.chunks(CHUNK) {
+        let results: Vec<(ingest::ReadOutcome, Vec<DocumentGraph>)> = chunk
+            .par_iter()
+            .map(|input: &Input| {
+                let r = ingest::read(input);
+                let graphs = r.documents.iter().map(|d| pipeline::process(d, &iris)).collect();
+                (r, graphs)
+            })
+            .collect();
+        for (read, graphs) in results {
+            skipped.extend(read.skipped);
+            warnings.extend(read.warnings);
+            for (doc, g) in read.documents.iter().zip(&graphs) {
+                if let Some(earlier) = ids.insert(doc.id.clone(), doc.source.clone()) {
+                    warnings.push(format!(
+                        "{} and {} share the identifier {:?}: the later replaces the earlier in the store",
+                        earlier, doc.source, doc.id
+                    ));
+                }
+                store::replace_document(&st, path, g).with_context(|| format!("writing {}", doc.source))?;
+                documents += 1;
+                quads += g.quads.len();
+                counts += g.counts;
+            }
+            if let Some(b) = &bar {
+                b.inc(1);
+            }
+        }
+    }
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let total = st.len().unwrap_or(0);
+    st.flush().context("flushing the store")?;
+    drop(st);
+
+    for w in &warnings {
+        printer.warn(w);
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    printer.info(format!("councilgraph: built {documents} document{} into {} in {elapsed:.2} s", plural(documents), path.display()));
+    printer.info(format!(
+        "  skipped: {}{}",
+        skipped.len(),
+        if skipped.is_empty() { String::new() } else { format!(" ({})", summary(&skipped)) }
+    ));
+    for s in &skipped {
+        printer.info(format!("    {}: {}", s.source, s.reason));
+    }
+    printer.info(format!("  quads written: {quads} (the store holds {total}, ontology included)"));
+    printer.info(format!(
+        "  entities: {} people, {} parties, {} councils, {} organisations; {} quotations, {} inspections",
+        counts.persons, counts.parties, counts.councils, counts.organisations, counts.quotations, counts.inspections
+    ));
+    if let Some(e) = skipped.iter().find(|s| s.is_error) {
+        anyhow::bail!("could not read {}: {}", e.source, e.reason);
+    }
+    Ok(Status::Ok)
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+fn summary(skipped: &[Skipped]) -> String {
+    let mut reasons: Vec<String> = skipped.iter().map(|s| s.reason.split(" (").next().unwrap_or("").to_owned()).collect();
+    reasons.sort();
+    reasons.dedup();
+    reasons.join(", ")
+}

@@ -1,0 +1,36 @@
+//! `councilgraph query`: run SPARQL, print results on stdout.
+
+use super::{Printer, Status};
+use crate::cli::{QueryArgs, QueryFormat};
+use crate::export::rdf::RdfExportFormat;
+use crate::graph::store;
+use crate::query::{self, Outcome, ResultFormat};
+use std::io::Write;
+
+pub fn run(args: &QueryArgs, printer: Printer) -> anyhow::Result<Status> {
+    let text = query::read_query_arg(&args.query)?;
+    // Parse first: a bad query is reported even when there is no store yet.
+    let _parsed = query::prepare(&text)?;
+    let st = store::open_for_reading(&args.store.store)?;
+    let format = match args.format {
+        QueryFormat::Table => ResultFormat::Table,
+        QueryFormat::Csv => ResultFormat::Csv,
+        QueryFormat::Tsv => ResultFormat::Tsv,
+        QueryFormat::Json => ResultFormat::Json,
+        QueryFormat::Xml => ResultFormat::Xml,
+        QueryFormat::Turtle => ResultFormat::Rdf(RdfExportFormat::Turtle),
+        QueryFormat::Ntriples => ResultFormat::Rdf(RdfExportFormat::NTriples),
+        QueryFormat::Rdfxml => ResultFormat::Rdf(RdfExportFormat::RdfXml),
+        QueryFormat::Jsonld => ResultFormat::Rdf(RdfExportFormat::JsonLd),
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let outcome = query::run(&st, &text, format, &mut out)?;
+    out.flush()?;
+    match outcome {
+        Outcome::Rows(n) => printer.info(format!("{n} row{}", if n == 1 { "" } else { "s" })),
+        Outcome::Triples(n) => printer.info(format!("{n} triple{}", if n == 1 { "" } else { "s" })),
+        Outcome::Boolean(_) => {}
+    }
+    Ok(Status::Ok)
+}
