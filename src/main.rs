@@ -12,8 +12,10 @@ fn main() -> ExitCode {
         Ok(Status::Partial) => ExitCode::from(1),
         Err(e) => {
             // A closed pipe (`| head`) is not an error.
-            if e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
-                || format!("{e:#}").contains("Broken pipe")
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) || format!("{e:#}").contains("Broken pipe")
             {
                 return ExitCode::SUCCESS;
             }

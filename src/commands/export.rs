@@ -41,7 +41,10 @@ pub fn run(args: &ExportArgs, printer: Printer) -> anyhow::Result<Status> {
     };
     match &args.output {
         Some(p) => {
-            let tmp = p.with_extension(format!("{}.partial", p.extension().and_then(|e| e.to_str()).unwrap_or("out")));
+            let tmp = p.with_extension(format!(
+                "{}.partial",
+                p.extension().and_then(|e| e.to_str()).unwrap_or("out")
+            ));
             std::fs::write(&tmp, &buf).with_context(|| format!("writing {}", tmp.display()))?;
             std::fs::rename(&tmp, p).with_context(|| format!("writing {}", p.display()))?;
             printer.info(format!("wrote {what} to {}", p.display()));

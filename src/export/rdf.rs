@@ -30,7 +30,9 @@ impl RdfExportFormat {
             Self::NQuads => RdfFormat::NQuads,
             Self::TriG => RdfFormat::TriG,
             Self::RdfXml => RdfFormat::RdfXml,
-            Self::JsonLd => RdfFormat::JsonLd { profile: JsonLdProfile::Streaming.into() },
+            Self::JsonLd => RdfFormat::JsonLd {
+                profile: JsonLdProfile::Streaming.into(),
+            },
         })
     }
 
@@ -53,7 +55,12 @@ pub fn with_prefixes(mut s: RdfSerializer) -> RdfSerializer {
 }
 
 /// Writes the store (or one graph of it); returns how many triples or quads.
-pub fn export(store: &Store, format: RdfExportFormat, graph: Option<&str>, out: &mut dyn Write) -> Result<usize, ExportError> {
+pub fn export(
+    store: &Store,
+    format: RdfExportFormat,
+    graph: Option<&str>,
+    out: &mut dyn Write,
+) -> Result<usize, ExportError> {
     let graph = match graph {
         Some(g) => {
             let n = NamedNode::new(g).map_err(|_| ExportError::BadGraph(g.to_owned()))?;
@@ -65,14 +72,25 @@ pub fn export(store: &Store, format: RdfExportFormat, graph: Option<&str>, out: 
         None => None,
     };
     let quads: Vec<Quad> = match &graph {
-        Some(g) => store.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(g.as_ref()))).collect::<Result<_, _>>()?,
+        Some(g) => store
+            .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(g.as_ref())))
+            .collect::<Result<_, _>>()?,
         None => store.iter().collect::<Result<_, _>>()?,
     };
-    let Some(rdf_format) = format.rdf_format() else { return Ok(0) };
+    let Some(rdf_format) = format.rdf_format() else {
+        return Ok(0);
+    };
     let mut ser = with_prefixes(RdfSerializer::from_format(rdf_format)).for_writer(&mut *out);
     let n = if format.is_dataset() {
         let mut sorted = quads;
-        sorted.sort_by_cached_key(|q| (q.graph_name.to_string(), q.subject.to_string(), q.predicate.to_string(), q.object.to_string()));
+        sorted.sort_by_cached_key(|q| {
+            (
+                q.graph_name.to_string(),
+                q.subject.to_string(),
+                q.predicate.to_string(),
+                q.object.to_string(),
+            )
+        });
         for q in &sorted {
             ser.serialize_quad(q)?;
         }
@@ -81,14 +99,25 @@ pub fn export(store: &Store, format: RdfExportFormat, graph: Option<&str>, out: 
         let triples: BTreeSet<(String, String, String, usize)> = quads
             .iter()
             .enumerate()
-            .map(|(i, q)| (q.subject.to_string(), q.predicate.to_string(), q.object.to_string(), i))
+            .map(|(i, q)| {
+                (
+                    q.subject.to_string(),
+                    q.predicate.to_string(),
+                    q.object.to_string(),
+                    i,
+                )
+            })
             .collect();
         let mut seen = BTreeSet::new();
         let mut n = 0;
         for (s, p, o, i) in &triples {
             if seen.insert((s, p, o)) {
                 let q = &quads[*i];
-                ser.serialize_triple(&Triple::new(q.subject.clone(), q.predicate.clone(), q.object.clone()))?;
+                ser.serialize_triple(&Triple::new(
+                    q.subject.clone(),
+                    q.predicate.clone(),
+                    q.object.clone(),
+                ))?;
                 n += 1;
             }
         }

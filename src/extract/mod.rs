@@ -19,6 +19,8 @@ pub mod attribution;
 pub mod context;
 pub mod control;
 pub mod dateline;
+#[cfg(test)]
+mod fixtures;
 pub mod lexicon;
 pub mod party;
 pub mod person;
@@ -26,8 +28,6 @@ pub mod post;
 pub mod rating;
 pub mod report;
 pub mod resignation;
-#[cfg(test)]
-mod fixtures;
 
 use crate::ingest::Document;
 use crate::reference::organisations::OrgKind;
@@ -103,17 +103,47 @@ pub struct Post {
 /// What a fact says.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum FactKind {
-    PartyMember { person: usize, party: usize },
-    CouncilMember { person: usize, council: usize },
-    HoldsPost { person: usize, post: Post },
-    RepresentsWard { person: usize, ward: String },
-    ControlledBy { council: usize, party: usize },
-    Rating { council: usize, area: Area, grade: Grade },
+    PartyMember {
+        person: usize,
+        party: usize,
+    },
+    CouncilMember {
+        person: usize,
+        council: usize,
+    },
+    HoldsPost {
+        person: usize,
+        post: Post,
+    },
+    RepresentsWard {
+        person: usize,
+        ward: String,
+    },
+    ControlledBy {
+        council: usize,
+        party: usize,
+    },
+    Rating {
+        council: usize,
+        area: Area,
+        grade: Grade,
+    },
     /// `continues`: the quoted words of the quotation this one continues.
-    Quote { speaker: Entity, text: Span, continues: Option<Span> },
-    CalledForResignation { by: usize, target: usize },
-    Published { date: String },
-    Author { person: usize },
+    Quote {
+        speaker: Entity,
+        text: Span,
+        continues: Option<Span>,
+    },
+    CalledForResignation {
+        by: usize,
+        target: usize,
+    },
+    Published {
+        date: String,
+    },
+    Author {
+        person: usize,
+    },
 }
 
 /// One fact, with the id of the rule that made it and the span it was read
@@ -147,8 +177,14 @@ impl Extraction {
     pub(crate) fn push(&mut self, rule: &'static str, span: Span, kind: FactKind) {
         if self.seen.insert(kind.clone()) {
             match &kind {
-                FactKind::PartyMember { person, party } => self.parties_of.entry(*person).or_default().push(*party),
-                FactKind::HoldsPost { person, post } => self.posts_of.entry(*person).or_default().push(post.label.clone()),
+                FactKind::PartyMember { person, party } => {
+                    self.parties_of.entry(*person).or_default().push(*party)
+                }
+                FactKind::HoldsPost { person, post } => self
+                    .posts_of
+                    .entry(*person)
+                    .or_default()
+                    .push(post.label.clone()),
                 _ => {}
             }
             self.facts.push(Fact { rule, span, kind });

@@ -54,9 +54,17 @@ static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     let alt = |v: &[&str]| {
         let mut v = v.to_vec();
         v.sort_by_key(|s| std::cmp::Reverse(s.len()));
-        v.iter().map(|s| regex::escape(s).replace(' ', r"\s+")).collect::<Vec<_>>().join("|")
+        v.iter()
+            .map(|s| regex::escape(s).replace(' ', r"\s+"))
+            .collect::<Vec<_>>()
+            .join("|")
     };
-    let mods: Vec<&str> = FORMER_MODIFIERS.iter().chain(MODIFIERS).chain(LABEL_MODIFIERS).copied().collect();
+    let mods: Vec<&str> = FORMER_MODIFIERS
+        .iter()
+        .chain(MODIFIERS)
+        .chain(LABEL_MODIFIERS)
+        .copied()
+        .collect();
     re(&format!(
         r"(?P<mods>(?:(?i:{mods})(?:\s+|-))*)(?P<quals>(?:(?:ex-)?(?:\p{{Lu}}[\p{{L}}-]*(?:\s+(?:and|of|upon|on|under)\s+\p{{Lu}}[\p{{L}}-]*)*(?:['’]s)?|(?i:{quals})(?:['’]s)?)\s+)*?)(?P<head>(?i:{heads})|MPs?|MEPs?|MSP)(?-u:\b)",
         mods = alt(&mods),
@@ -67,41 +75,167 @@ static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that start no qualifier: a sentence's first word, determiners.
 const NOT_QUALIFIERS: &[&str] = &[
-    "The", "A", "An", "But", "And", "However", "Meanwhile", "Yesterday", "Today", "Last", "This", "That", "When",
-    "While", "After", "Before", "As", "If", "In", "On", "At", "For", "Of", "To", "By", "With", "From", "It", "He",
-    "She", "They", "We", "I", "Her", "His", "Their", "Its", "Our", "Then", "Now", "Both", "Some", "Many",
+    "The",
+    "A",
+    "An",
+    "But",
+    "And",
+    "However",
+    "Meanwhile",
+    "Yesterday",
+    "Today",
+    "Last",
+    "This",
+    "That",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "As",
+    "If",
+    "In",
+    "On",
+    "At",
+    "For",
+    "Of",
+    "To",
+    "By",
+    "With",
+    "From",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "Her",
+    "His",
+    "Their",
+    "Its",
+    "Our",
+    "Then",
+    "Now",
+    "Both",
+    "Some",
+    "Many",
 ];
 
 /// Words that end a complement.
 const COMPLEMENT_STOPS: &[&str] = &[
-    "said", "says", "saying", "told", "tells", "added", "adds", "has", "had", "have", "was", "were", "is", "are",
-    "who", "which", "that", "but", "to", "when", "since", "in", "from", "last", "this", "yesterday", "today",
-    "will", "would", "after", "before", "until", "by", "with", "as", "at", "during", "about", "over", "because",
-    "while", "and", "or", "he", "she", "they", "it", "called", "praised", "also", "insisted", "warned",
+    "said",
+    "says",
+    "saying",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "has",
+    "had",
+    "have",
+    "was",
+    "were",
+    "is",
+    "are",
+    "who",
+    "which",
+    "that",
+    "but",
+    "to",
+    "when",
+    "since",
+    "in",
+    "from",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "will",
+    "would",
+    "after",
+    "before",
+    "until",
+    "by",
+    "with",
+    "as",
+    "at",
+    "during",
+    "about",
+    "over",
+    "because",
+    "while",
+    "and",
+    "or",
+    "he",
+    "she",
+    "they",
+    "it",
+    "called",
+    "praised",
+    "also",
+    "insisted",
+    "warned",
 ];
 
 /// Heads whose complement ("for children's services") is part of the post.
 const PORTFOLIO_HEADS: &[&str] = &[
-    "cabinet member", "portfolio holder", "executive member", "lead member", "director", "spokesman",
-    "spokeswoman", "spokesperson", "minister", "secretary", "commissioner", "head", "managing director",
-    "secretary of state", "deputy leader", "leader", "chairman", "chairwoman", "chair", "chairperson",
+    "cabinet member",
+    "portfolio holder",
+    "executive member",
+    "lead member",
+    "director",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "secretary",
+    "commissioner",
+    "head",
+    "managing director",
+    "secretary of state",
+    "deputy leader",
+    "leader",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "chairperson",
 ];
 
 /// Finds every post phrase in the article (outside quotations).
 pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
     let text = &ctx.masked;
-    let mention_starts: std::collections::HashSet<usize> = out.person_mentions().iter().map(|m| m.0.start).collect();
+    let mention_starts: std::collections::HashSet<usize> =
+        out.person_mentions().iter().map(|m| m.0.start).collect();
     let mut posts = Vec::new();
     for c in PHRASE.captures_iter(text) {
-        let (Some(all), Some(head_m)) = (c.get(0), c.name("head")) else { continue };
-        let head_raw = head_m.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
-        let acronym = head_raw.chars().all(|ch| ch.is_ascii_uppercase() || ch == 's') && head_raw.len() <= 4;
-        if !acronym && head_raw.chars().next().is_some_and(|ch| ch.is_uppercase()) && head_raw.len() <= 3 {
+        let (Some(all), Some(head_m)) = (c.get(0), c.name("head")) else {
+            continue;
+        };
+        let head_raw = head_m
+            .as_str()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let acronym = head_raw
+            .chars()
+            .all(|ch| ch.is_ascii_uppercase() || ch == 's')
+            && head_raw.len() <= 4;
+        if !acronym
+            && head_raw.chars().next().is_some_and(|ch| ch.is_uppercase())
+            && head_raw.len() <= 3
+        {
             continue;
         }
-        let head = if acronym { head_raw.trim_end_matches('s').to_owned() } else { head_raw.to_lowercase().replace('’', "'") };
+        let head = if acronym {
+            head_raw.trim_end_matches('s').to_owned()
+        } else {
+            head_raw.to_lowercase().replace('’', "'")
+        };
         let plural = head_raw.ends_with('s') && (acronym || head == "councillors");
-        let head = if head == "councillors" { "councillor".to_owned() } else { head };
+        let head = if head == "councillors" {
+            "councillor".to_owned()
+        } else {
+            head
+        };
 
         // Qualifiers: drop leading words that cannot qualify a post.
         let mods_m = c.name("mods");
@@ -119,7 +253,9 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
         if mods_text.is_empty() {
             while let Some(&(at, w)) = quals.first() {
                 let bare = w.trim_end_matches("'s").trim_end_matches("’s");
-                if NOT_QUALIFIERS.contains(&bare) || ["and", "of", "upon", "on", "under"].contains(&w) {
+                if NOT_QUALIFIERS.contains(&bare)
+                    || ["and", "of", "upon", "on", "under"].contains(&w)
+                {
                     quals.remove(0);
                     start = quals.first().map_or(head_m.start(), |q| q.0);
                     let _ = at;
@@ -131,7 +267,11 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
                 start = head_m.start();
             }
         }
-        let span_start = if mods_text.is_empty() { start } else { all.start() };
+        let span_start = if mods_text.is_empty() {
+            start
+        } else {
+            all.start()
+        };
         let former = mods_text
             .split(|ch: char| ch.is_whitespace() || ch == '-')
             .any(|w| FORMER_MODIFIERS.contains(&w.to_lowercase().as_str()))
@@ -184,12 +324,26 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
                 i += 1;
                 continue;
             }
-            let proper = ["secretary", "minister", "commissioner", "secretary of state"].contains(&head.as_str());
+            let proper = [
+                "secretary",
+                "minister",
+                "commissioner",
+                "secretary of state",
+            ]
+            .contains(&head.as_str());
             let common_noun = !proper && QUALIFIER_NOUNS.contains(&bare.to_lowercase().as_str());
             if (bare.chars().next().is_some_and(char::is_uppercase) && !common_noun) || w == "and" {
                 place.push(bare);
             } else if ["council", "authority"].contains(&bare.to_lowercase().as_str())
-                && (bare.len() < w.len() || ["leader", "chief executive", "councillor", "deputy leader", "cabinet member"].contains(&head.as_str()))
+                && (bare.len() < w.len()
+                    || [
+                        "leader",
+                        "chief executive",
+                        "councillor",
+                        "deputy leader",
+                        "cabinet member",
+                    ]
+                    .contains(&head.as_str()))
             {
                 council_qualifier = true;
             } else {
@@ -219,7 +373,9 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
                 let r = &text[pos..];
                 let ws = r.len() - r.trim_start_matches([' ', '\t']).len();
                 let r2 = &r[ws..];
-                let wlen = r2.find(|ch: char| ch.is_whitespace() || ",.;:()\"“”‘!?".contains(ch)).unwrap_or(r2.len());
+                let wlen = r2
+                    .find(|ch: char| ch.is_whitespace() || ",.;:()\"“”‘!?".contains(ch))
+                    .unwrap_or(r2.len());
                 if wlen == 0 || words >= 8 {
                     break;
                 }
@@ -230,7 +386,11 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
                 }
                 if COMPLEMENT_STOPS.contains(&w.to_lowercase().as_str()) {
                     // "children and families": "and" between lower-case portfolio words
-                    let next = r2[wlen..].trim_start().split(|ch: char| ch.is_whitespace() || ",.;:".contains(ch)).next().unwrap_or("");
+                    let next = r2[wlen..]
+                        .trim_start()
+                        .split(|ch: char| ch.is_whitespace() || ",.;:".contains(ch))
+                        .next()
+                        .unwrap_or("");
                     let joins = w == "and"
                         && !complement.is_empty()
                         && next.chars().next().is_some_and(char::is_lowercase)
@@ -249,13 +409,24 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
                     words += 1;
                     continue;
                 }
-                let council_here = ctx.councils_in(Span::new(at, text.len())).first().copied().filter(|h| {
-                    h.byte_start == at
-                        && (h.form == CouncilForm::Council
-                            || ctx.parties_in(Span::new(h.byte_end, text.len())).first().is_some_and(|pp| {
-                                text[h.byte_end..pp.byte_start].trim().trim_start_matches(['\'', '’', 's']).trim().is_empty()
-                            }))
-                });
+                let council_here = ctx
+                    .councils_in(Span::new(at, text.len()))
+                    .first()
+                    .copied()
+                    .filter(|h| {
+                        h.byte_start == at
+                            && (h.form == CouncilForm::Council
+                                || ctx
+                                    .parties_in(Span::new(h.byte_end, text.len()))
+                                    .first()
+                                    .is_some_and(|pp| {
+                                        text[h.byte_end..pp.byte_start]
+                                            .trim()
+                                            .trim_start_matches(['\'', '’', 's'])
+                                            .trim()
+                                            .is_empty()
+                                    }))
+                    });
                 if let Some(h) = council_here {
                     council = Some(h.council);
                     pos = h.byte_end;
@@ -264,7 +435,11 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
                     // "Dudley Conservatives": a place before a party
                     continue;
                 }
-                if let Some(h) = ctx.parties_in(Span::new(at, text.len())).first().filter(|h| h.byte_start == at && h.strength >= Strength::Weak) {
+                if let Some(h) = ctx
+                    .parties_in(Span::new(at, text.len()))
+                    .first()
+                    .filter(|h| h.byte_start == at && h.strength >= Strength::Weak)
+                {
                     if prep == "of" || prep == "on" || prep == "for" && complement.is_empty() {
                         party = Some(h.party);
                     }
@@ -274,11 +449,25 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
                     continue;
                 }
                 let lw = w.to_lowercase().replace('’', "'");
-                if !["the", "led-council's", "controlled", "council's", "authority's", "borough's", "county's", "a", "an"].contains(&lw.as_str())
+                if ![
+                    "the",
+                    "led-council's",
+                    "controlled",
+                    "council's",
+                    "authority's",
+                    "borough's",
+                    "county's",
+                    "a",
+                    "an",
+                ]
+                .contains(&lw.as_str())
                     && !lw.ends_with("-council's")
                     && !lw.ends_with("-led")
                 {
-                    if w.chars().next().is_some_and(char::is_uppercase) && complement.is_empty() && !PORTFOLIO_HEADS.contains(&head.as_str()) {
+                    if w.chars().next().is_some_and(char::is_uppercase)
+                        && complement.is_empty()
+                        && !PORTFOLIO_HEADS.contains(&head.as_str())
+                    {
                         // "MP for Riverton": a place
                         place.push(w);
                     } else {
@@ -293,7 +482,17 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
                 end = c2;
                 if !complement.is_empty() && PORTFOLIO_HEADS.contains(&head.as_str()) {
                     complement.insert(0, prep.to_owned());
-                } else if !complement.is_empty() && ["bishop", "archbishop", "mayor", "lord mayor", "head", "director"].contains(&head.as_str()) {
+                } else if !complement.is_empty()
+                    && [
+                        "bishop",
+                        "archbishop",
+                        "mayor",
+                        "lord mayor",
+                        "head",
+                        "director",
+                    ]
+                    .contains(&head.as_str())
+                {
                     complement.insert(0, prep.to_owned());
                 } else {
                     complement.clear();
@@ -301,7 +500,10 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
             }
         }
         // Strip trailing function words from a complement.
-        while complement.last().is_some_and(|w| ["and", "the", "of", "for"].contains(&w.as_str())) {
+        while complement
+            .last()
+            .is_some_and(|w| ["and", "the", "of", "for"].contains(&w.as_str()))
+        {
             complement.pop();
         }
         if complement.len() == 1 {
@@ -314,7 +516,13 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
             label.push_str(m);
             label.push(' ');
         }
-        let proper_head = ["secretary", "minister", "commissioner", "secretary of state"].contains(&head.as_str());
+        let proper_head = [
+            "secretary",
+            "minister",
+            "commissioner",
+            "secretary of state",
+        ]
+        .contains(&head.as_str());
         if proper_head && !place_name.is_empty() {
             // "Home Secretary", "Children's Commissioner"
             label.push_str(&place_name);
@@ -330,29 +538,61 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
         if !complement.is_empty() {
             label.push(' ');
             label.push_str(&complement.join(" "));
-        } else if ["MP", "MEP", "MSP", "bishop", "mayor"].contains(&head.as_str()) && !place_name.is_empty() && !proper_head {
-            label.push_str(if head.chars().all(|ch| ch.is_uppercase()) { " for " } else { " of " });
+        } else if ["MP", "MEP", "MSP", "bishop", "mayor"].contains(&head.as_str())
+            && !place_name.is_empty()
+            && !proper_head
+        {
+            label.push_str(if head.chars().all(|ch| ch.is_uppercase()) {
+                " for "
+            } else {
+                " of "
+            });
             label.push_str(&place_name);
         }
         let council_via_place = if council.is_none() && !place_name.is_empty() {
-            COUNCILS.find(&place_name).into_iter().find(|h| h.byte_start == 0 && h.byte_end == place_name.len()).map(|h| h.council)
+            COUNCILS
+                .find(&place_name)
+                .into_iter()
+                .find(|h| h.byte_start == 0 && h.byte_end == place_name.len())
+                .map(|h| h.council)
         } else {
             None
         };
         static DURING: LazyLock<Regex> = LazyLock::new(|| {
-            re(r"^\s*,?\s*(?:from|between)\s+(?:(?P<m1>(?i:january|february|march|april|may|june|july|august|september|october|november|december))\s+)?(?P<y1>(?:19|20)\d\d)\s+(?:to|until|till|and|through\s+to|through|-|–)\s+(?:(?P<m2>(?i:january|february|march|april|may|june|july|august|september|october|november|december))\s+)?(?P<y2>(?:19|20)\d\d)\b")
+            re(
+                r"^\s*,?\s*(?:from|between)\s+(?:(?P<m1>(?i:january|february|march|april|may|june|july|august|september|october|november|december))\s+)?(?P<y1>(?:19|20)\d\d)\s+(?:to|until|till|and|through\s+to|through|-|–)\s+(?:(?P<m2>(?i:january|february|march|april|may|june|july|august|september|october|november|december))\s+)?(?P<y2>(?:19|20)\d\d)\b",
+            )
         });
         let during = DURING.captures(&text[end..]).and_then(|c| {
             let part = |m: &str, y: &str| -> String {
-                let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-                match c.name(m).and_then(|m| months.iter().position(|x| x.eq_ignore_ascii_case(m.as_str()))) {
+                let months = [
+                    "january",
+                    "february",
+                    "march",
+                    "april",
+                    "may",
+                    "june",
+                    "july",
+                    "august",
+                    "september",
+                    "october",
+                    "november",
+                    "december",
+                ];
+                match c.name(m).and_then(|m| {
+                    months
+                        .iter()
+                        .position(|x| x.eq_ignore_ascii_case(m.as_str()))
+                }) {
                     Some(i) => format!("{}-{:02}", c.name(y).map_or("", |x| x.as_str()), i + 1),
                     None => c.name(y).map_or(String::new(), |x| x.as_str().to_owned()),
                 }
             };
             Some((part("m1", "y1"), part("m2", "y2")))
         });
-        let council = council.or(council_via_place.filter(|_| !["MP", "MEP", "MSP", "bishop"].contains(&head.as_str())));
+        let council = council
+            .or(council_via_place
+                .filter(|_| !["MP", "MEP", "MSP", "bishop"].contains(&head.as_str())));
         let _ = PARTIES.all.len();
         posts.push(PostPhrase {
             span: Span::new(span_start, end),
@@ -373,14 +613,20 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
 
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }
 
 static APPOSITION_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^,\s+(?:(?:the|a|an)\s+|who\s+is\s+(?:now\s+)?(?:also\s+)?(?:the\s+|a\s+)?|who\s+was\s+(?:the\s+|a\s+)?|now\s+(?:the\s+)?)?$")
+    re(
+        r"^,\s+(?:(?:the|a|an)\s+|who\s+is\s+(?:now\s+)?(?:also\s+)?(?:the\s+|a\s+)?|who\s+was\s+(?:the\s+|a\s+)?|now\s+(?:the\s+)?)?$",
+    )
 });
 static APPOINTED_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^\s+(?:(?:was|has\s+been|had\s+been|is|will\s+be|were)\s+(?:appointed|named|elected|made|confirmed|installed)(?:\s+as)?|became|becomes|is|was|remains)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?$")
+    re(
+        r"^\s+(?:(?:was|has\s+been|had\s+been|is|will\s+be|were)\s+(?:appointed|named|elected|made|confirmed|installed)(?:\s+as)?|became|becomes|is|was|remains)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?$",
+    )
 });
 static REVERSE_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"^,\s+(?:the\s+)?$"));
 
@@ -403,7 +649,11 @@ pub fn attach(ctx: &Context<'_>, posts: &[PostPhrase], out: &mut Extraction) {
         }
         // apposition after a name, or "was appointed"
         let before_p = mentions.partition_point(|m| m.0.start < p.span.start);
-        if let Some(m) = mentions[..before_p].iter().rev().find(|m| m.0.end <= p.span.start) {
+        if let Some(m) = mentions[..before_p]
+            .iter()
+            .rev()
+            .find(|m| m.0.end <= p.span.start)
+        {
             let gap = &text[m.0.end..p.span.start];
             if APPOSITION_GAP.is_match(gap) {
                 owner[k] = Some((m.1, "post.apposition"));
@@ -412,12 +662,18 @@ pub fn attach(ctx: &Context<'_>, posts: &[PostPhrase], out: &mut Extraction) {
             // "Jane Doe, chief executive of the trust, was appointed as chair"
             let mut bare_gap = String::new();
             let mut pos = m.0.end;
-            for other in posts.iter().filter(|o| o.span.start >= m.0.end && o.span.end <= p.span.start) {
+            for other in posts
+                .iter()
+                .filter(|o| o.span.start >= m.0.end && o.span.end <= p.span.start)
+            {
                 bare_gap.push_str(&text[pos..other.span.start]);
                 pos = other.span.end;
             }
             bare_gap.push_str(&text[pos..p.span.start]);
-            let bare_gap = bare_gap.strip_prefix(", ,").or_else(|| bare_gap.strip_prefix(", the ,")).unwrap_or(&bare_gap);
+            let bare_gap = bare_gap
+                .strip_prefix(", ,")
+                .or_else(|| bare_gap.strip_prefix(", the ,"))
+                .unwrap_or(&bare_gap);
             if APPOINTED_GAP.is_match(gap) || APPOINTED_GAP.is_match(bare_gap) {
                 owner[k] = Some((m.1, "post.appointed"));
                 continue;
@@ -427,7 +683,10 @@ pub fn attach(ctx: &Context<'_>, posts: &[PostPhrase], out: &mut Extraction) {
         if let Some(m) = mentions[mentions.partition_point(|m| m.0.start < p.span.end)..].first() {
             let gap = &text[p.span.end..m.0.start];
             let before = text[..p.span.start].trim_end();
-            let at_clause_start = before.is_empty() || before.ends_with(['.', '\n', ',', ':']) || before.ends_with("The") || before.ends_with("the");
+            let at_clause_start = before.is_empty()
+                || before.ends_with(['.', '\n', ',', ':'])
+                || before.ends_with("The")
+                || before.ends_with("the");
             if REVERSE_GAP.is_match(gap) && at_clause_start {
                 owner[k] = Some((m.1, "post.reverse-apposition"));
             }
@@ -445,12 +704,20 @@ pub fn attach(ctx: &Context<'_>, posts: &[PostPhrase], out: &mut Extraction) {
         }
     }
     for (k, p) in posts.iter().enumerate() {
-        let Some((person, rule)) = owner[k] else { continue };
+        let Some((person, rule)) = owner[k] else {
+            continue;
+        };
         record(ctx, p, person, rule, out);
     }
 }
 
-fn record(ctx: &Context<'_>, p: &PostPhrase, person: usize, rule: &'static str, out: &mut Extraction) {
+fn record(
+    ctx: &Context<'_>,
+    p: &PostPhrase,
+    person: usize,
+    rule: &'static str,
+    out: &mut Extraction,
+) {
     let political = lexicon::POLITICAL_HEADS.contains(&p.head.as_str());
     if let (Some(party), true) = (p.party, political) {
         if PARTIES.all[party].is_party {
@@ -459,10 +726,18 @@ fn record(ctx: &Context<'_>, p: &PostPhrase, person: usize, rule: &'static str, 
         }
     }
     if let Some(w) = &p.ward {
-        out.push(rule, p.span, FactKind::RepresentsWard { person, ward: w.clone() });
+        out.push(
+            rule,
+            p.span,
+            FactKind::RepresentsWard {
+                person,
+                ward: w.clone(),
+            },
+        );
     }
     let councillor = lexicon::COUNCILLOR_HEADS.contains(&p.head.as_str());
-    let council_leader = p.head.contains("leader") && (p.council.is_some() || p.council_qualifier || p.head == "opposition leader");
+    let council_leader = p.head.contains("leader")
+        && (p.council.is_some() || p.council_qualifier || p.head == "opposition leader");
     if councillor || council_leader {
         if let Some(c) = p.council.or(ctx.primary_council) {
             out.add_council(c);
@@ -489,10 +764,25 @@ fn record(ctx: &Context<'_>, p: &PostPhrase, person: usize, rule: &'static str, 
     if let Some(Entity::Party(pp)) = organisation {
         out.add_party(pp);
     }
-    let label = p.label.replace("council leader", "leader").replace("authority leader", "leader");
+    let label = p
+        .label
+        .replace("council leader", "leader")
+        .replace("authority leader", "leader");
     // a post held over a past period is a former post
     let former = p.former || p.during.is_some();
-    out.push(rule, p.span, FactKind::HoldsPost { person, post: Post { label, organisation, former, during: p.during.clone() } });
+    out.push(
+        rule,
+        p.span,
+        FactKind::HoldsPost {
+            person,
+            post: Post {
+                label,
+                organisation,
+                former,
+                during: p.during.clone(),
+            },
+        },
+    );
 }
 
 #[cfg(test)]
@@ -508,16 +798,40 @@ mod tests {
         crate::extract::person::find_people(&ctx, &mut out);
         find_posts(&ctx, &mut out)
             .into_iter()
-            .map(|p| (p.label, p.former, p.party.map(|i| PARTIES.all[i].key.clone())))
+            .map(|p| {
+                (
+                    p.label,
+                    p.former,
+                    p.party.map(|i| PARTIES.all[i].key.clone()),
+                )
+            })
             .collect()
     }
 
     #[test]
     fn phrases() {
-        assert_eq!(posts_of("Former cabinet member for adult care Ron Tate spoke."), [("cabinet member for adult care".into(), true, None)]);
-        assert_eq!(posts_of("Lib Dem group leader Councillor Ann Lee spoke."), [("group leader".into(), false, Some("libdem".into())), ("councillor".into(), false, None)]);
-        assert_eq!(posts_of("Riverton and Wold MP Al Stone spoke."), [("MP for Riverton and Wold".into(), false, None)]);
-        assert_eq!(posts_of("Former Home Secretary Jo Bell spoke."), [("Home Secretary".into(), true, None)]);
-        assert_eq!(posts_of("the ex-Lowtown MP said"), [("MP for Lowtown".into(), true, None)]);
+        assert_eq!(
+            posts_of("Former cabinet member for adult care Ron Tate spoke."),
+            [("cabinet member for adult care".into(), true, None)]
+        );
+        assert_eq!(
+            posts_of("Lib Dem group leader Councillor Ann Lee spoke."),
+            [
+                ("group leader".into(), false, Some("libdem".into())),
+                ("councillor".into(), false, None)
+            ]
+        );
+        assert_eq!(
+            posts_of("Riverton and Wold MP Al Stone spoke."),
+            [("MP for Riverton and Wold".into(), false, None)]
+        );
+        assert_eq!(
+            posts_of("Former Home Secretary Jo Bell spoke."),
+            [("Home Secretary".into(), true, None)]
+        );
+        assert_eq!(
+            posts_of("the ex-Lowtown MP said"),
+            [("MP for Lowtown".into(), true, None)]
+        );
     }
 }

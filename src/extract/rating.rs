@@ -20,7 +20,9 @@ fn re(p: &str) -> Regex {
 }
 
 static GRADE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?-u:\b)(?:inadequate|requires?\s+improvement(?:\s+to\s+be\s+good)?|requiring\s+improvement|outstanding|good)(?-u:\b)")
+    re(
+        r"(?i)(?-u:\b)(?:inadequate|requires?\s+improvement(?:\s+to\s+be\s+good)?|requiring\s+improvement|outstanding|good)(?-u:\b)",
+    )
 });
 const A: &str = "['’]";
 static AREA: LazyLock<Vec<(Regex, Area, bool)>> = LazyLock::new(|| {
@@ -34,13 +36,20 @@ static AREA: LazyLock<Vec<(Regex, Area, bool)>> = LazyLock::new(|| {
         ("overall\\s+effectiveness|overall\\s+judgement|overall\\s+rating".into(), Area::Overall, true),
         (format!("children{A}s\\s+(?:social\\s+care\\s+)?services|children{A}s\\s+social\\s+care|social\\s+care\\s+services|services\\s+for\\s+children|services|department|council|authority|rating|judgement|grade"), Area::Overall, false),
     ];
-    v.into_iter().map(|(p, a, s)| (re(&format!("(?i)(?-u:\\b)(?:{p})(?-u:\\b)")), a, s)).collect()
+    v.into_iter()
+        .map(|(p, a, s)| (re(&format!("(?i)(?-u:\\b)(?:{p})(?-u:\\b)")), a, s))
+        .collect()
 });
 static CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?-u:\b)(?:ofsted|rated|rates|rating|ratings|judged|judgement|graded|inspection|inspectors|inspectorate|report|labels|labelled|deemed|found)(?-u:\b)")
+    re(
+        r"(?i)(?-u:\b)(?:ofsted|rated|rates|rating|ratings|judged|judgement|graded|inspection|inspectors|inspectorate|report|labels|labelled|deemed|found)(?-u:\b)",
+    )
 });
-static RATED_AS: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)(?-u:\b)(?:rated|rates|rating|judged|judges|graded|labels|labelled|deemed|branded|found)(?-u:\b)"));
+static RATED_AS: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?-u:\b)(?:rated|rates|rating|judged|judges|graded|labels|labelled|deemed|branded|found)(?-u:\b)",
+    )
+});
 
 fn grade_of(s: &str) -> Grade {
     let l = s.to_lowercase();
@@ -89,12 +98,18 @@ pub fn find(ctx: &Context<'_>, out: &mut Extraction) {
         for g in GRADE.find_iter(t) {
             let (gs, ge) = (s.span.start + g.start(), s.span.start + g.end());
             let grade = grade_of(g.as_str());
-            let quoted = quote_mark(text[..gs].chars().next_back()) && quote_mark(text[ge..].chars().next());
-            let before = text[s.span.start..gs].trim_end_matches(['"', '\'', '‘', '’', '“', '”', ' ']);
-            let after = text[ge..s.span.end].trim_start_matches(['"', '\'', '‘', '’', '“', '”', ' ']);
+            let quoted =
+                quote_mark(text[..gs].chars().next_back()) && quote_mark(text[ge..].chars().next());
+            let before =
+                text[s.span.start..gs].trim_end_matches(['"', '\'', '‘', '’', '“', '”', ' ']);
+            let after =
+                text[ge..s.span.end].trim_start_matches(['"', '\'', '‘', '’', '“', '”', ' ']);
             if matches!(grade, Grade::Good | Grade::Outstanding) {
                 let lb = before.to_lowercase();
-                let predicative = [" as", "rated", "judged", "graded", " be", " been", " was", " were", " is", " are", " remain", " remains"];
+                let predicative = [
+                    " as", "rated", "judged", "graded", " be", " been", " was", " were", " is",
+                    " are", " remain", " remains",
+                ];
                 if !(quoted || predicative.iter().any(|w| lb.ends_with(w)) && context) {
                     continue;
                 }
@@ -105,18 +120,26 @@ pub fn find(ctx: &Context<'_>, out: &mut Extraction) {
             let mut found: Vec<Area> = Vec::new();
             let mut rule = "";
             // A. "inadequate ratings for A, B and C"
-            static FOR_LIST: LazyLock<Regex> =
-                LazyLock::new(|| re(r"(?i)^(?:ratings?|judgements?|grades?)\s+(?:for|in|on|across)\s+"));
+            static FOR_LIST: LazyLock<Regex> = LazyLock::new(|| {
+                re(r"(?i)^(?:ratings?|judgements?|grades?)\s+(?:for|in|on|across)\s+")
+            });
             if let Some(m) = FOR_LIST.find(after) {
                 let from = s.span.end - after.len() + m.end();
-                found = all_areas.iter().filter(|a| a.0 >= from && a.3).map(|a| a.2).collect();
+                found = all_areas
+                    .iter()
+                    .filter(|a| a.0 >= from && a.3)
+                    .map(|a| a.2)
+                    .collect();
                 rule = "rating.grade-for-areas";
             }
             // B. "rated A and B as inadequate"
             if found.is_empty() && before.to_lowercase().ends_with(" as") {
                 if let Some(v) = RATED_AS.find_iter(before).last() {
                     let from = s.span.start + v.end();
-                    let between: Vec<&(usize, usize, Area, bool)> = all_areas.iter().filter(|a| a.0 >= from && a.1 <= gs).collect();
+                    let between: Vec<&(usize, usize, Area, bool)> = all_areas
+                        .iter()
+                        .filter(|a| a.0 >= from && a.1 <= gs)
+                        .collect();
                     found = between.iter().filter(|a| a.3).map(|a| a.2).collect();
                     if found.is_empty() && !between.is_empty() {
                         found.push(Area::Overall);
@@ -127,7 +150,9 @@ pub fn find(ctx: &Context<'_>, out: &mut Extraction) {
             // C. "A is rated as requiring improvement", E. "children's services 'inadequate'"
             if found.is_empty() {
                 static LINK: LazyLock<Regex> = LazyLock::new(|| {
-                    re(r"(?i)^(?:\s+(?:of|for)\s+[\p{L}'’]+(?:\s+[\p{L}'’]+)?)?[\s,'’‘“”]*(?:(?:is|are|was|were|has\s+been|have\s+been|remains?|still|now|also|been|rated|judged|graded|found|deemed|as|to|be)\s+)*[\s'’‘“”]*$")
+                    re(
+                        r"(?i)^(?:\s+(?:of|for)\s+[\p{L}'’]+(?:\s+[\p{L}'’]+)?)?[\s,'’‘“”]*(?:(?:is|are|was|were|has\s+been|have\s+been|remains?|still|now|also|been|rated|judged|graded|found|deemed|as|to|be)\s+)*[\s'’‘“”]*$",
+                    )
                 });
                 if let Some(a) = all_areas.iter().filter(|a| a.1 <= gs).last() {
                     static ASIDE: LazyLock<Regex> = LazyLock::new(|| re(r",[^,]{1,30},"));
@@ -141,17 +166,30 @@ pub fn find(ctx: &Context<'_>, out: &mut Extraction) {
             // D. "the 'inadequate' services"
             if found.is_empty() {
                 if let Some(a) = all_areas.iter().find(|a| a.0 >= ge) {
-                    if text[ge..a.0].trim_matches(|c: char| c.is_whitespace() || "'’‘“”\"".contains(c)).is_empty() {
+                    if text[ge..a.0]
+                        .trim_matches(|c: char| c.is_whitespace() || "'’‘“”\"".contains(c))
+                        .is_empty()
+                    {
                         found.push(a.2);
                         rule = "rating.grade-area";
                     }
                 }
             }
             let span = Span::new(s.span.start, s.span.end);
-            let Some(council) = ctx.council_in(span).or(ctx.primary_council) else { continue };
+            let Some(council) = ctx.council_in(span).or(ctx.primary_council) else {
+                continue;
+            };
             for area in found {
                 out.add_council(council);
-                out.push(rule, span, FactKind::Rating { council, area, grade });
+                out.push(
+                    rule,
+                    span,
+                    FactKind::Rating {
+                        council,
+                        area,
+                        grade,
+                    },
+                );
             }
         }
     }

@@ -107,7 +107,22 @@ pub mod cg {
 
 /// Every `cg:` local name the code uses; a test checks each is declared in the ontology.
 pub const CG_TERMS_USED: &[&str] = &[
-    "Council", "Inspection", "Judgement", "Ward", "said", "controlledBy", "calledForResignationOf",
-    "representsWard", "former", "inspectedBody", "inspector", "judgement", "judgementArea", "grade",
-    "rule", "sentence", "continues", "mentions",
+    "Council",
+    "Inspection",
+    "Judgement",
+    "Ward",
+    "said",
+    "controlledBy",
+    "calledForResignationOf",
+    "representsWard",
+    "former",
+    "inspectedBody",
+    "inspector",
+    "judgement",
+    "judgementArea",
+    "grade",
+    "rule",
+    "sentence",
+    "continues",
+    "mentions",
 ];

@@ -18,7 +18,10 @@ PREFIX cg: <https://w3id.org/councilgraph/ns#>
 ";
 
 fn rows(store: &Store, q: &str) -> Result<Vec<Vec<String>>, QueryError> {
-    let results = super::prepare(&format!("{PREFIXES}{q}"))?.on_store(store).execute().map_err(|e| QueryError::Evaluation(e.to_string()))?;
+    let results = super::prepare(&format!("{PREFIXES}{q}"))?
+        .on_store(store)
+        .execute()
+        .map_err(|e| QueryError::Evaluation(e.to_string()))?;
     let mut out = Vec::new();
     if let QueryResults::Solutions(s) = results {
         for row in s {
@@ -40,12 +43,15 @@ fn rows(store: &Store, q: &str) -> Result<Vec<Vec<String>>, QueryError> {
 }
 
 fn lit(s: &str) -> String {
-    let escaped: String = s.chars().flat_map(|c| match c {
-        '"' => vec!['\\', '"'],
-        '\\' => vec!['\\', '\\'],
-        '\n' => vec![' '],
-        c => vec![c],
-    }).collect();
+    let escaped: String = s
+        .chars()
+        .flat_map(|c| match c {
+            '"' => vec!['\\', '"'],
+            '\\' => vec!['\\', '\\'],
+            '\n' => vec![' '],
+            c => vec![c],
+        })
+        .collect();
     format!("\"{escaped}\"")
 }
 

@@ -5,7 +5,7 @@
 pub mod explain;
 mod table;
 
-use crate::export::rdf::{RdfExportFormat, with_prefixes};
+use crate::export::rdf::{with_prefixes, RdfExportFormat};
 use oxigraph::model::Term;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
@@ -37,7 +37,10 @@ pub enum Outcome {
 #[non_exhaustive]
 pub enum QueryError {
     #[error("cannot read the query from {path}: {source}")]
-    Read { path: String, source: std::io::Error },
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("the query is empty")]
     Empty,
     #[error("invalid SPARQL: {0}")]
@@ -55,12 +58,23 @@ pub enum QueryError {
 pub fn read_query_arg(arg: &str) -> Result<String, QueryError> {
     let text = if arg == "-" {
         let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| QueryError::Read { path: "-".into(), source: e })?;
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| {
+            QueryError::Read {
+                path: "-".into(),
+                source: e,
+            }
+        })?;
         s
     } else if !arg.contains('\n') && !arg.contains('{') && std::path::Path::new(arg).is_file() {
-        std::fs::read_to_string(arg).map_err(|e| QueryError::Read { path: arg.into(), source: e })?
+        std::fs::read_to_string(arg).map_err(|e| QueryError::Read {
+            path: arg.into(),
+            source: e,
+        })?
     } else if arg.ends_with(".rq") && !arg.contains(' ') {
-        return Err(QueryError::Read { path: arg.into(), source: std::io::Error::from(std::io::ErrorKind::NotFound) });
+        return Err(QueryError::Read {
+            path: arg.into(),
+            source: std::io::Error::from(std::io::ErrorKind::NotFound),
+        });
     } else {
         arg.to_owned()
     };
@@ -72,14 +86,24 @@ pub fn read_query_arg(arg: &str) -> Result<String, QueryError> {
 
 /// Parses a query for this store: the default graph is the union of all graphs.
 pub fn prepare(query: &str) -> Result<oxigraph::sparql::PreparedSparqlQuery, QueryError> {
-    let mut prepared = SparqlEvaluator::new().parse_query(query).map_err(|e| QueryError::Syntax(e.to_string()))?;
+    let mut prepared = SparqlEvaluator::new()
+        .parse_query(query)
+        .map_err(|e| QueryError::Syntax(e.to_string()))?;
     prepared.dataset_mut().set_default_graph_as_union();
     Ok(prepared)
 }
 
 /// Runs a query and writes its results.
-pub fn run(store: &Store, query: &str, format: ResultFormat, out: &mut dyn Write) -> Result<Outcome, QueryError> {
-    let results = prepare(query)?.on_store(store).execute().map_err(|e| QueryError::Evaluation(e.to_string()))?;
+pub fn run(
+    store: &Store,
+    query: &str,
+    format: ResultFormat,
+    out: &mut dyn Write,
+) -> Result<Outcome, QueryError> {
+    let results = prepare(query)?
+        .on_store(store)
+        .execute()
+        .map_err(|e| QueryError::Evaluation(e.to_string()))?;
     let results_format = |f: ResultFormat| match f {
         ResultFormat::Csv => Some(QueryResultsFormat::Csv),
         ResultFormat::Tsv => Some(QueryResultsFormat::Tsv),
@@ -97,12 +121,23 @@ pub fn run(store: &Store, query: &str, format: ResultFormat, out: &mut dyn Write
             }
             match format {
                 ResultFormat::Table => table::write(out, &variables, &rows)?,
-                ResultFormat::Rdf(_) => return Err(QueryError::Format("rdf", "a SELECT query gives rows: use table, csv, tsv, json or xml")),
+                ResultFormat::Rdf(_) => {
+                    return Err(QueryError::Format(
+                        "rdf",
+                        "a SELECT query gives rows: use table, csv, tsv, json or xml",
+                    ))
+                }
                 f => {
                     let rf = results_format(f).unwrap_or(QueryResultsFormat::Csv);
-                    let mut w = QueryResultsSerializer::from_format(rf).serialize_solutions_to_writer(&mut *out, variables.clone())?;
+                    let mut w = QueryResultsSerializer::from_format(rf)
+                        .serialize_solutions_to_writer(&mut *out, variables.clone())?;
                     for row in &rows {
-                        w.serialize(variables.iter().zip(row).filter_map(|(v, t)| t.as_ref().map(|t| (v.as_ref(), t.as_ref()))))?;
+                        w.serialize(
+                            variables
+                                .iter()
+                                .zip(row)
+                                .filter_map(|(v, t)| t.as_ref().map(|t| (v.as_ref(), t.as_ref()))),
+                        )?;
                     }
                     w.finish()?;
                 }
@@ -112,7 +147,8 @@ pub fn run(store: &Store, query: &str, format: ResultFormat, out: &mut dyn Write
         QueryResults::Boolean(b) => {
             match results_format(format) {
                 Some(rf) => {
-                    QueryResultsSerializer::from_format(rf).serialize_boolean_to_writer(&mut *out, b)?;
+                    QueryResultsSerializer::from_format(rf)
+                        .serialize_boolean_to_writer(&mut *out, b)?;
                 }
                 None => writeln!(out, "{b}")?,
             }
@@ -125,9 +161,13 @@ pub fn run(store: &Store, query: &str, format: ResultFormat, out: &mut dyn Write
                 _ => return Err(QueryError::Format("a result format", "a CONSTRUCT or DESCRIBE query gives triples: use turtle, ntriples, rdfxml or jsonld")),
             };
             let Some(rdf_format) = rdf.rdf_format() else {
-                return Err(QueryError::Format("dot", "use turtle, ntriples, rdfxml or jsonld"));
+                return Err(QueryError::Format(
+                    "dot",
+                    "use turtle, ntriples, rdfxml or jsonld",
+                ));
             };
-            let mut ser = with_prefixes(oxigraph::io::RdfSerializer::from_format(rdf_format)).for_writer(&mut *out);
+            let mut ser = with_prefixes(oxigraph::io::RdfSerializer::from_format(rdf_format))
+                .for_writer(&mut *out);
             let mut n = 0;
             for t in triples {
                 let t = t.map_err(|e| QueryError::Evaluation(e.to_string()))?;
@@ -146,7 +186,10 @@ mod tests {
 
     #[test]
     fn syntax_errors_say_where() {
-        let e = prepare("SELECT ?x WHERE { ?x ?y }").err().map(|e| e.to_string()).unwrap_or_default();
+        let e = prepare("SELECT ?x WHERE { ?x ?y }")
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         assert!(e.starts_with("invalid SPARQL"), "{e}");
         assert!(e.chars().any(|c| c.is_ascii_digit()), "no position in: {e}");
     }

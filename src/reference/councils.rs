@@ -77,8 +77,15 @@ fn build() -> Councils {
         let short = format!("{name} Council");
         // "Leeds City Council", "Kent County Council" as written; "Dudley
         // Metropolitan Borough Council" as people say it, "Dudley Council".
-        let formal = official.contains("City Council") || official.contains("County Council") || official.starts_with("City of") || official.starts_with("Royal Borough");
-        let label = if !formal && (official == short || aliases.iter().any(|a| *a == short)) { short } else { official.clone() };
+        let formal = official.contains("City Council")
+            || official.contains("County Council")
+            || official.starts_with("City of")
+            || official.starts_with("Royal Borough");
+        let label = if !formal && (official == short || aliases.iter().any(|a| *a == short)) {
+            short
+        } else {
+            official.clone()
+        };
         let current = row[6] == "current";
         for s in SUFFIXES {
             cforms.push((format!("{name} {s}"), i));
@@ -139,7 +146,9 @@ impl Councils {
         }
         let council_hits = hits.len();
         for m in self.place_forms.find_iter(text) {
-            let inside = hits[..council_hits].iter().any(|h| m.start() < h.byte_end && h.byte_start < m.end());
+            let inside = hits[..council_hits]
+                .iter()
+                .any(|h| m.start() < h.byte_end && h.byte_start < m.end());
             if !inside && super::is_word_bounded(text, m.start(), m.end()) {
                 hits.push(CouncilHit {
                     council: self.place_form_ids[m.pattern().as_usize()],
@@ -163,13 +172,25 @@ mod tests {
         let c = &*COUNCILS;
         let text = "Sandwell MBC and Dudley Metropolitan Borough Council met in Dudley; Dudley council agreed.";
         let hits = c.find(text);
-        let names: Vec<(&str, CouncilForm, &str)> =
-            hits.iter().map(|h| (c.all[h.council].gss.as_str(), h.form, &text[h.byte_start..h.byte_end])).collect();
+        let names: Vec<(&str, CouncilForm, &str)> = hits
+            .iter()
+            .map(|h| {
+                (
+                    c.all[h.council].gss.as_str(),
+                    h.form,
+                    &text[h.byte_start..h.byte_end],
+                )
+            })
+            .collect();
         assert_eq!(
             names,
             vec![
                 ("E08000028", CouncilForm::Council, "Sandwell MBC"),
-                ("E08000027", CouncilForm::Council, "Dudley Metropolitan Borough Council"),
+                (
+                    "E08000027",
+                    CouncilForm::Council,
+                    "Dudley Metropolitan Borough Council"
+                ),
                 ("E08000027", CouncilForm::Place, "Dudley"),
                 ("E08000027", CouncilForm::Council, "Dudley council"),
             ]

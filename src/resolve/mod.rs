@@ -21,7 +21,10 @@ use oxigraph::model::NamedNode;
 /// The key under which a person is the same across documents: the name,
 /// with curly apostrophes and spacing normalised.
 pub fn person_key(name: &str) -> String {
-    name.replace('’', "'").split_whitespace().collect::<Vec<_>>().join(" ")
+    name.replace('’', "'")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 impl Iris {
@@ -97,7 +100,14 @@ pub fn grade_concept(g: Grade) -> NamedNode {
 
 /// The local names of every concept `area_concept` and `grade_concept` mint.
 pub const CONCEPT_LOCAL_NAMES: &[&str] = &[
-    "area-overall-effectiveness", "area-help-and-protection", "area-children-looked-after",
-    "area-adoption-performance", "area-care-leavers", "area-leadership", "grade-outstanding", "grade-good",
-    "grade-requires-improvement", "grade-inadequate",
+    "area-overall-effectiveness",
+    "area-help-and-protection",
+    "area-children-looked-after",
+    "area-adoption-performance",
+    "area-care-leavers",
+    "area-leadership",
+    "grade-outstanding",
+    "grade-good",
+    "grade-requires-improvement",
+    "grade-inadequate",
 ];

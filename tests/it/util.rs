@@ -1,1 +1,133 @@
-//! (in progress)
+//! Helpers for the end-to-end tests: run the binary, build stores once.
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The seed articles.
+pub fn seeds() -> PathBuf {
+    root().join("seeds")
+}
+
+/// A command for the binary under test.
+pub fn cg() -> Command {
+    let mut c = Command::cargo_bin("councilgraph").unwrap_or_else(|e| panic!("binary: {e}"));
+    c.env_remove("COUNCILGRAPH_STORE")
+        .env_remove("COUNCILGRAPH_QUIET");
+    c
+}
+
+/// Output of a command that must succeed: (stdout, stderr).
+pub fn ok(cmd: &mut Command) -> (String, String) {
+    let out = cmd.output().unwrap_or_else(|e| panic!("run: {e}"));
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(
+        out.status.success(),
+        "command failed ({:?}):\nstdout: {stdout}\nstderr: {stderr}",
+        out.status
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    (stdout, stderr)
+}
+
+/// Output of a command that must fail with exit status 1: stderr.
+pub fn fails(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap_or_else(|e| panic!("run: {e}"));
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "expected exit 1; stderr: {stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let last = stderr.lines().last().unwrap_or("");
+    assert!(
+        last.starts_with("councilgraph: error: "),
+        "the last line is not the error: {stderr}"
+    );
+    last.to_owned()
+}
+
+/// A store built from the seeds once per test run (read-only use).
+pub fn seed_store() -> &'static Path {
+    static STORE: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    let (_, p) = STORE.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let p = dir.path().join("seeds.db");
+        ok(cg().arg("build").arg(seeds()).arg("--store").arg(&p));
+        (dir, p)
+    });
+    p
+}
+
+/// Rows of a query in CSV (header dropped), sorted.
+pub fn csv_rows(store: &Path, query: &str) -> Vec<Vec<String>> {
+    let (out, _) = ok(cg()
+        .args(["query", query, "--format", "csv", "--store"])
+        .arg(store));
+    let mut rows: Vec<Vec<String>> = parse_csv(&out).into_iter().skip(1).collect();
+    rows.sort();
+    rows
+}
+
+/// A small RFC 4180 reader (quoted fields, doubled quotes, CRLF).
+pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', true) => quoted = false,
+            ('"', false) if field.is_empty() => quoted = true,
+            (',', false) => row.push(std::mem::take(&mut field)),
+            ('\r', false) => {}
+            ('\n', false) => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (c, _) => field.push(c),
+        }
+    }
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows
+}
+
+/// The single number a COUNT query returns.
+pub fn count(store: &Path, query: &str) -> usize {
+    csv_rows(store, query)
+        .first()
+        .and_then(|r| r.first())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no count from {query}"))
+}
+
+/// True when `tool` runs; in CI a missing tool is a failure.
+pub fn have(tool: &str, args: &[&str]) -> bool {
+    let ok = std::process::Command::new(tool)
+        .args(args)
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            std::env::var("CI").is_err(),
+            "{tool} is missing in CI: scripts/install-deps.sh installs it"
+        );
+        eprintln!("note: {tool} not found, check skipped (scripts/install-deps.sh installs it)");
+    }
+    ok
+}
