@@ -3,8 +3,7 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
-const AFTER_HELP: &str =
-    "Exit status: 0 ok, 1 error (a message on stderr), 2 usage error, 130 interrupted.
+const AFTER_HELP: &str = "Exit status: 0 ok, 1 error (a message on stderr), 2 usage error, 130 interrupted.
 
 Examples:
   councilgraph build seeds/
@@ -39,12 +38,7 @@ pub struct GlobalArgs {
 #[derive(Debug, Args, Clone)]
 pub struct StoreArgs {
     /// The store directory (oxigraph on RocksDB).
-    #[arg(
-        long,
-        env = "COUNCILGRAPH_STORE",
-        default_value = "councilgraph.db",
-        value_name = "DIR"
-    )]
+    #[arg(long, env = "COUNCILGRAPH_STORE", default_value = "councilgraph.db", value_name = "DIR")]
     pub store: PathBuf,
 }
 
@@ -75,11 +69,7 @@ pub struct BuildArgs {
     #[command(flatten)]
     pub store: StoreArgs,
     /// Base of minted entity IRIs.
-    #[arg(
-        long,
-        value_name = "IRI",
-        default_value = "https://w3id.org/councilgraph/id/"
-    )]
+    #[arg(long, value_name = "IRI", default_value = "https://w3id.org/councilgraph/id/")]
     pub base: String,
 }
 
@@ -166,18 +156,16 @@ pub enum ExportFormat {
 impl ExportFormat {
     /// The format a file extension names.
     pub fn from_extension(path: &std::path::Path) -> Option<Self> {
-        Some(
-            match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
-                "ttl" => Self::Turtle,
-                "nt" => Self::Ntriples,
-                "nq" => Self::Nquads,
-                "trig" => Self::Trig,
-                "rdf" | "xml" | "owl" => Self::Rdfxml,
-                "jsonld" | "json" => Self::Jsonld,
-                "dot" | "gv" => Self::Dot,
-                _ => return None,
-            },
-        )
+        Some(match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "ttl" => Self::Turtle,
+            "nt" => Self::Ntriples,
+            "nq" => Self::Nquads,
+            "trig" => Self::Trig,
+            "rdf" | "xml" | "owl" => Self::Rdfxml,
+            "jsonld" | "json" => Self::Jsonld,
+            "dot" | "gv" => Self::Dot,
+            _ => return None,
+        })
     }
 }
 
@@ -194,11 +182,7 @@ pub struct ExtractArgs {
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
     /// Base of minted entity IRIs.
-    #[arg(
-        long,
-        value_name = "IRI",
-        default_value = "https://w3id.org/councilgraph/id/"
-    )]
+    #[arg(long, value_name = "IRI", default_value = "https://w3id.org/councilgraph/id/")]
     pub base: String,
 }
 

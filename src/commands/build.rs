@@ -26,10 +26,8 @@ pub fn run(args: &BuildArgs, printer: Printer) -> anyhow::Result<Status> {
     let bar = printer.progress.then(|| {
         let b = indicatif::ProgressBar::new(inputs.len() as u64);
         b.set_style(
-            indicatif::ProgressStyle::with_template(
-                "{bar:40} {pos}/{len} inputs  {elapsed}  {msg}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} inputs  {elapsed}  {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         b
     });
@@ -43,11 +41,7 @@ pub fn run(args: &BuildArgs, printer: Printer) -> anyhow::Result<Status> {
             .par_iter()
             .map(|input: &Input| {
                 let r = ingest::read(input);
-                let graphs = r
-                    .documents
-                    .iter()
-                    .map(|d| pipeline::process(d, &iris))
-                    .collect();
+                let graphs = r.documents.iter().map(|d| pipeline::process(d, &iris)).collect();
                 (r, graphs)
             })
             .collect();
@@ -61,8 +55,7 @@ pub fn run(args: &BuildArgs, printer: Printer) -> anyhow::Result<Status> {
                         earlier, doc.source, doc.id
                     ));
                 }
-                store::replace_document(&st, path, g)
-                    .with_context(|| format!("writing {}", doc.source))?;
+                store::replace_document(&st, path, g).with_context(|| format!("writing {}", doc.source))?;
                 documents += 1;
                 quads += g.quads.len();
                 counts += g.counts;
@@ -91,18 +84,12 @@ pub fn run(args: &BuildArgs, printer: Printer) -> anyhow::Result<Status> {
     printer.info(format!(
         "  skipped: {}{}",
         skipped.len(),
-        if skipped.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", summary(&skipped))
-        }
+        if skipped.is_empty() { String::new() } else { format!(" ({})", summary(&skipped)) }
     ));
     for s in &skipped {
         printer.info(format!("    {}: {}", s.source, s.reason));
     }
-    printer.info(format!(
-        "  quads written: {quads} (the store holds {total}, ontology included)"
-    ));
+    printer.info(format!("  quads written: {quads} (the store holds {total}, ontology included)"));
     printer.info(format!(
         "  entities: {} people, {} parties, {} councils, {} organisations; {} quotations, {} inspections",
         counts.persons, counts.parties, counts.councils, counts.organisations, counts.quotations, counts.inspections
@@ -122,10 +109,8 @@ fn plural(n: usize) -> &'static str {
 }
 
 fn summary(skipped: &[Skipped]) -> String {
-    let mut reasons: Vec<String> = skipped
-        .iter()
-        .map(|s| s.reason.split(" (").next().unwrap_or("").to_owned())
-        .collect();
+    let mut reasons: Vec<String> =
+        skipped.iter().map(|s| s.reason.split(" (").next().unwrap_or("").to_owned()).collect();
     reasons.sort();
     reasons.dedup();
     reasons.join(", ")

@@ -12,9 +12,14 @@ pub fn run(args: &ExportArgs, printer: Printer) -> anyhow::Result<Status> {
     let format = match (args.format, &args.output) {
         (Some(f), _) => f,
         (None, Some(p)) => ExportFormat::from_extension(p).with_context(|| {
-            format!("cannot tell the format from {}: give --format turtle|ntriples|nquads|trig|rdfxml|jsonld|dot", p.display())
+            format!(
+                "cannot tell the format from {}: give --format turtle|ntriples|nquads|trig|rdfxml|jsonld|dot",
+                p.display()
+            )
         })?,
-        (None, None) => anyhow::bail!("give --format turtle|ntriples|nquads|trig|rdfxml|jsonld|dot (or --output with a known extension)"),
+        (None, None) => anyhow::bail!(
+            "give --format turtle|ntriples|nquads|trig|rdfxml|jsonld|dot (or --output with a known extension)"
+        ),
     };
     let st = store::open_for_reading(&args.store.store)?;
     let mut buf: Vec<u8> = Vec::new();
@@ -41,10 +46,7 @@ pub fn run(args: &ExportArgs, printer: Printer) -> anyhow::Result<Status> {
     };
     match &args.output {
         Some(p) => {
-            let tmp = p.with_extension(format!(
-                "{}.partial",
-                p.extension().and_then(|e| e.to_str()).unwrap_or("out")
-            ));
+            let tmp = p.with_extension(format!("{}.partial", p.extension().and_then(|e| e.to_str()).unwrap_or("out")));
             std::fs::write(&tmp, &buf).with_context(|| format!("writing {}", tmp.display()))?;
             std::fs::rename(&tmp, p).with_context(|| format!("writing {}", p.display()))?;
             printer.info(format!("wrote {what} to {}", p.display()));

@@ -25,8 +25,7 @@ pub fn run(args: &ExtractArgs, printer: Printer) -> anyhow::Result<Status> {
                     .iter()
                     .map(|d| {
                         let g = pipeline::process(d, &iris);
-                        let mut ser =
-                            RdfSerializer::from_format(RdfFormat::NQuads).for_writer(Vec::new());
+                        let mut ser = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(Vec::new());
                         for q in &g.quads {
                             // writing to a Vec cannot fail
                             let _ = ser.serialize_quad(q);
@@ -52,10 +51,7 @@ pub fn run(args: &ExtractArgs, printer: Printer) -> anyhow::Result<Status> {
     for s in &skipped {
         printer.info(format!("skipped {}: {}", s.source, s.reason));
     }
-    printer.info(format!(
-        "extracted {documents} document{}",
-        if documents == 1 { "" } else { "s" }
-    ));
+    printer.info(format!("extracted {documents} document{}", if documents == 1 { "" } else { "s" }));
     if let Some(e) = skipped.iter().find(|s| s.is_error) {
         anyhow::bail!("could not read {}: {}", e.source, e.reason);
     }

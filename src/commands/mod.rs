@@ -20,10 +20,7 @@ pub struct Printer {
 impl Printer {
     pub fn from_cli(cli: &Cli) -> Self {
         let quiet = cli.global.quiet;
-        Self {
-            quiet,
-            progress: !quiet && !cli.global.no_progress && std::io::stderr().is_terminal(),
-        }
+        Self { quiet, progress: !quiet && !cli.global.no_progress && std::io::stderr().is_terminal() }
     }
 
     /// A line on stderr (not shown with --quiet).

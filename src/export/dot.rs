@@ -116,9 +116,7 @@ pub fn entity_graph(store: &Store) -> Result<DiGraph<NodeData, EdgeData>, Export
             x if x == schema::PERSON.as_str() => NodeKind::Person,
             x if x == schema::POLITICAL_PARTY.as_str() => NodeKind::Party,
             x if x == cg::COUNCIL.as_str() => NodeKind::Council,
-            x if x == schema::ORGANIZATION.as_str()
-                || x == schema::GOVERNMENT_ORGANIZATION.as_str() =>
-            {
+            x if x == schema::ORGANIZATION.as_str() || x == schema::GOVERNMENT_ORGANIZATION.as_str() => {
                 NodeKind::Organisation
             }
             x if x == cg::WARD.as_str() => NodeKind::Ward,
@@ -129,42 +127,19 @@ pub fn entity_graph(store: &Store) -> Result<DiGraph<NodeData, EdgeData>, Export
     let mut g: DiGraph<NodeData, EdgeData> = DiGraph::new();
     let mut index: BTreeMap<String, NodeIndex> = BTreeMap::new();
     for (iri, kind) in &kinds {
-        let label = labels
-            .get(iri)
-            .cloned()
-            .unwrap_or_else(|| iri.rsplit('/').next().unwrap_or(iri).to_owned());
+        let label = labels.get(iri).cloned().unwrap_or_else(|| iri.rsplit('/').next().unwrap_or(iri).to_owned());
         let colour = colours.get(iri).cloned().or_else(|| {
             (*kind == NodeKind::Party)
-                .then(|| {
-                    PARTIES
-                        .all
-                        .iter()
-                        .find(|p| p.name == label)
-                        .and_then(|p| p.colour.clone())
-                })
+                .then(|| PARTIES.all.iter().find(|p| p.name == label).and_then(|p| p.colour.clone()))
                 .flatten()
         });
-        let i = g.add_node(NodeData {
-            iri: iri.clone(),
-            label,
-            kind: *kind,
-            notes: Vec::new(),
-            colour,
-        });
+        let i = g.add_node(NodeData { iri: iri.clone(), label, kind: *kind, notes: Vec::new(), colour });
         index.insert(iri.clone(), i);
     }
     let mut edges: BTreeSet<(NodeIndex, NodeIndex, EdgeData)> = BTreeSet::new();
     let mut edge = |a: &str, b: &str, label: &str, style: &'static str, colour: &'static str| {
         if let (Some(&x), Some(&y)) = (index.get(a), index.get(b)) {
-            edges.insert((
-                x,
-                y,
-                EdgeData {
-                    label: label.to_owned(),
-                    style,
-                    colour,
-                },
-            ));
+            edges.insert((x, y, EdgeData { label: label.to_owned(), style, colour }));
         }
     };
     for (s, o) in pairs(store, org::MEMBER_OF)? {
@@ -183,33 +158,16 @@ pub fn entity_graph(store: &Store) -> Result<DiGraph<NodeData, EdgeData>, Export
     let members: BTreeMap<String, String> = pairs(store, org::MEMBER)?.into_iter().collect();
     let orgs: BTreeMap<String, String> = pairs(store, org::ORGANIZATION)?.into_iter().collect();
     let roles: BTreeMap<String, String> = pairs(store, org::ROLE)?.into_iter().collect();
-    let former: BTreeSet<String> = literals(store, cg::FORMER)?
-        .into_iter()
-        .filter(|(_, v)| v == "true")
-        .map(|(k, _)| k)
-        .collect();
+    let former: BTreeSet<String> =
+        literals(store, cg::FORMER)?.into_iter().filter(|(_, v)| v == "true").map(|(k, _)| k).collect();
     let mut notes: BTreeMap<NodeIndex, BTreeSet<String>> = BTreeMap::new();
     for (m, person) in &members {
         let Some(role) = roles.get(m).and_then(|r| labels.get(r)) else {
             continue;
         };
-        let role = if former.contains(m) {
-            format!("former {role}")
-        } else {
-            role.clone()
-        };
+        let role = if former.contains(m) { format!("former {role}") } else { role.clone() };
         match orgs.get(m) {
-            Some(o) => edge(
-                person,
-                o,
-                &role,
-                if former.contains(m) {
-                    "dashed"
-                } else {
-                    "solid"
-                },
-                "navy",
-            ),
+            Some(o) => edge(person, o, &role, if former.contains(m) { "dashed" } else { "solid" }, "navy"),
             None => {
                 if let Some(&p) = index.get(person) {
                     notes.entry(p).or_default().insert(role);
@@ -218,15 +176,12 @@ pub fn entity_graph(store: &Store) -> Result<DiGraph<NodeData, EdgeData>, Export
         }
     }
     // Ratings on the council node.
-    let inspected: BTreeMap<String, String> =
-        pairs(store, cg::INSPECTED_BODY)?.into_iter().collect();
+    let inspected: BTreeMap<String, String> = pairs(store, cg::INSPECTED_BODY)?.into_iter().collect();
     let areas: BTreeMap<String, String> = pairs(store, cg::JUDGEMENT_AREA)?.into_iter().collect();
     let grades: BTreeMap<String, String> = pairs(store, cg::GRADE)?.into_iter().collect();
     let concept_labels = concept_labels(store)?;
     for (insp, j) in pairs(store, cg::JUDGEMENT_PROP)? {
-        let (Some(council), Some(a), Some(gr)) =
-            (inspected.get(&insp), areas.get(&j), grades.get(&j))
-        else {
+        let (Some(council), Some(a), Some(gr)) = (inspected.get(&insp), areas.get(&j), grades.get(&j)) else {
             continue;
         };
         if let Some(&c) = index.get(council) {
@@ -242,10 +197,7 @@ pub fn entity_graph(store: &Store) -> Result<DiGraph<NodeData, EdgeData>, Export
     }
     for (speaker, n) in quotes {
         if let Some(&p) = index.get(&speaker) {
-            notes
-                .entry(p)
-                .or_default()
-                .insert(format!("{n} quotation{}", if n == 1 { "" } else { "s" }));
+            notes.entry(p).or_default().insert(format!("{n} quotation{}", if n == 1 { "" } else { "s" }));
         }
     }
     for (i, n) in notes {
@@ -264,10 +216,7 @@ fn concept_labels(store: &Store) -> Result<BTreeMap<String, String>, ExportError
 /// Writes the entity graph as DOT.
 pub fn write_dot(g: &DiGraph<NodeData, EdgeData>, out: &mut dyn Write) -> Result<(), ExportError> {
     writeln!(out, "digraph councilgraph {{")?;
-    writeln!(
-        out,
-        "  graph [rankdir=LR, fontname=\"Helvetica\", overlap=false, splines=true];"
-    )?;
+    writeln!(out, "  graph [rankdir=LR, fontname=\"Helvetica\", overlap=false, splines=true];")?;
     writeln!(out, "  node [fontname=\"Helvetica\", fontsize=11];")?;
     writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=9];")?;
     for i in g.node_indices() {
@@ -285,11 +234,7 @@ pub fn write_dot(g: &DiGraph<NodeData, EdgeData>, out: &mut dyn Write) -> Result
             NodeKind::Organisation => ("box", "#E2EFDA".to_owned()),
             NodeKind::Ward => ("note", "#F2F2F2".to_owned()),
         };
-        let font = if n.kind == NodeKind::Party && is_dark(&fill) {
-            "white"
-        } else {
-            "black"
-        };
+        let font = if n.kind == NodeKind::Party && is_dark(&fill) { "white" } else { "black" };
         let size = 10 + degree.min(10);
         writeln!(
             out,
@@ -338,9 +283,6 @@ mod tests {
 
     #[test]
     fn escaping_keeps_dot_intact() {
-        assert_eq!(
-            escape("a \"b\" \\c\nd {e} <f>"),
-            "a \\\"b\\\" \\\\c\\nd {e} <f>"
-        );
+        assert_eq!(escape("a \"b\" \\c\nd {e} <f>"), "a \\\"b\\\" \\\\c\\nd {e} <f>");
     }
 }

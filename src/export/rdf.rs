@@ -5,7 +5,7 @@
 use super::ExportError;
 use crate::graph::vocab::ns::PREFIXES;
 use oxigraph::io::{JsonLdProfile, RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, Quad, Triple};
+use oxigraph::model::{GraphNameRef, NamedNode, Quad, Triple};
 use oxigraph::store::Store;
 use std::collections::BTreeSet;
 use std::io::Write;
@@ -30,9 +30,7 @@ impl RdfExportFormat {
             Self::NQuads => RdfFormat::NQuads,
             Self::TriG => RdfFormat::TriG,
             Self::RdfXml => RdfFormat::RdfXml,
-            Self::JsonLd => RdfFormat::JsonLd {
-                profile: JsonLdProfile::Streaming.into(),
-            },
+            Self::JsonLd => RdfFormat::JsonLd { profile: JsonLdProfile::Streaming.into() },
         })
     }
 
@@ -84,12 +82,7 @@ pub fn export(
     let n = if format.is_dataset() {
         let mut sorted = quads;
         sorted.sort_by_cached_key(|q| {
-            (
-                q.graph_name.to_string(),
-                q.subject.to_string(),
-                q.predicate.to_string(),
-                q.object.to_string(),
-            )
+            (q.graph_name.to_string(), q.subject.to_string(), q.predicate.to_string(), q.object.to_string())
         });
         for q in &sorted {
             ser.serialize_quad(q)?;
@@ -99,25 +92,14 @@ pub fn export(
         let triples: BTreeSet<(String, String, String, usize)> = quads
             .iter()
             .enumerate()
-            .map(|(i, q)| {
-                (
-                    q.subject.to_string(),
-                    q.predicate.to_string(),
-                    q.object.to_string(),
-                    i,
-                )
-            })
+            .map(|(i, q)| (q.subject.to_string(), q.predicate.to_string(), q.object.to_string(), i))
             .collect();
         let mut seen = BTreeSet::new();
         let mut n = 0;
         for (s, p, o, i) in &triples {
             if seen.insert((s, p, o)) {
                 let q = &quads[*i];
-                ser.serialize_triple(&Triple::new(
-                    q.subject.clone(),
-                    q.predicate.clone(),
-                    q.object.clone(),
-                ))?;
+                ser.serialize_triple(&Triple::new(q.subject.clone(), q.predicate.clone(), q.object.clone()))?;
                 n += 1;
             }
         }
@@ -137,7 +119,7 @@ pub fn document_graphs(store: &Store) -> Result<Vec<NamedNode>, ExportError> {
             Err(e) => Some(Err(e)),
         })
         .collect::<Result<_, _>>()?;
-    v.retain(|n| n.as_ref() != NamedNodeRef::from(crate::graph::vocab::ONTOLOGY_GRAPH));
+    v.retain(|n| n.as_ref() != crate::graph::vocab::ONTOLOGY_GRAPH);
     v.sort();
     Ok(v)
 }

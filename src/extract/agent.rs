@@ -45,10 +45,7 @@ pub struct AgentMention {
 
 impl AgentMention {
     pub fn is_person_like(&self) -> bool {
-        matches!(
-            self.kind,
-            AgentKind::Person(_) | AgentKind::Pronoun(Some(_)) | AgentKind::Description { .. }
-        )
+        matches!(self.kind, AgentKind::Person(_) | AgentKind::Pronoun(Some(_)) | AgentKind::Description { .. })
     }
 }
 
@@ -57,12 +54,9 @@ fn re(p: &str) -> Regex {
 }
 
 static REPORT: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?-u:\b)(?:report|inspectors|inspector|inspectorate|inspection|watchdog|regulator)(?-u:\b)",
-    )
+    re(r"(?i)(?-u:\b)(?:report|inspectors|inspector|inspectorate|inspection|watchdog|regulator)(?-u:\b)")
 });
-static PRONOUN: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?-u:\b)(?:[Hh]e|[Ss]he|[Ii]t|[Tt]his)(?-u:\b)"));
+static PRONOUN: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)(?:[Hh]e|[Ss]he|[Ii]t|[Tt]his)(?-u:\b)"));
 static DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?-u:\b)(?:[Tt]he|[Aa]n?)\s+(?P<mods>(?:(?i:former|ex|senior|top|veteran|current|local|opposition|outspoken|long-serving|new)[\s-]+)*)(?P<quals>(?:(?:ex-)?\p{Lu}[\p{L}-]*\s+){0,3})(?P<head>MP|MEP|(?i:councillor|council\s+leader|leader\s+of\s+the\s+council|minister|chairman|chairwoman|chief\s+executive|bishop|politician|peer|mayor))(?-u:\b)",
@@ -95,42 +89,21 @@ pub fn find(ctx: &Context<'_>, out: &Extraction) -> Vec<AgentMention> {
     let text = &ctx.masked;
     let mut v: Vec<(AgentMention, u8)> = Vec::new(); // (mention, priority)
     for (span, p) in out.person_mentions() {
-        v.push((
-            AgentMention {
-                span,
-                kind: AgentKind::Person(p),
-            },
-            5,
-        ));
+        v.push((AgentMention { span, kind: AgentKind::Person(p) }, 5));
     }
     for h in &ctx.councils {
         if h.form == crate::reference::councils::CouncilForm::Council {
             v.push((
-                AgentMention {
-                    span: Span::new(h.byte_start, h.byte_end),
-                    kind: AgentKind::Council(h.council),
-                },
+                AgentMention { span: Span::new(h.byte_start, h.byte_end), kind: AgentKind::Council(h.council) },
                 3,
             ));
         }
     }
     for o in &ctx.orgs {
-        v.push((
-            AgentMention {
-                span: o.span,
-                kind: AgentKind::Organisation(o.org),
-            },
-            3,
-        ));
+        v.push((AgentMention { span: o.span, kind: AgentKind::Organisation(o.org) }, 3));
     }
     for m in REPORT.find_iter(text) {
-        v.push((
-            AgentMention {
-                span: Span::new(m.start(), m.end()),
-                kind: AgentKind::Report,
-            },
-            2,
-        ));
+        v.push((AgentMention { span: Span::new(m.start(), m.end()), kind: AgentKind::Report }, 2));
     }
     for m in PRONOUN.find_iter(text) {
         let w = m.as_str().to_lowercase();
@@ -140,13 +113,7 @@ pub fn find(ctx: &Context<'_>, out: &Extraction) -> Vec<AgentMention> {
             _ if followed_by_verb(text, m.end()) => AgentKind::Pronoun(None),
             _ => continue,
         };
-        v.push((
-            AgentMention {
-                span: Span::new(m.start(), m.end()),
-                kind,
-            },
-            2,
-        ));
+        v.push((AgentMention { span: Span::new(m.start(), m.end()), kind }, 2));
     }
     for m in BODY.captures_iter(text) {
         let (Some(all), Some(noun)) = (m.get(0), m.name("noun")) else {
@@ -159,13 +126,7 @@ pub fn find(ctx: &Context<'_>, out: &Extraction) -> Vec<AgentMention> {
             "department" | "government" => AgentKind::BodyOfKind(OrgKind::Government),
             _ => AgentKind::Report,
         };
-        v.push((
-            AgentMention {
-                span: Span::new(all.start(), all.end()),
-                kind,
-            },
-            3,
-        ));
+        v.push((AgentMention { span: Span::new(all.start(), all.end()), kind }, 3));
     }
     let mentions = out.person_mentions();
     for m in DESCRIPTION.captures_iter(text) {
@@ -175,11 +136,8 @@ pub fn find(ctx: &Context<'_>, out: &Extraction) -> Vec<AgentMention> {
         // "the Tory MP Jane Doe" is a pre-modifier, not a description
         let after = &text[all.end()..];
         let next = mentions.partition_point(|x| x.0.start < all.end());
-        if mentions
-            .get(next)
-            .is_some_and(|x| text[all.end()..x.0.start].trim().is_empty())
-            || after.trim_start().starts_with(|c: char| c.is_uppercase())
-                && !after.trim_start().starts_with("MP")
+        if mentions.get(next).is_some_and(|x| text[all.end()..x.0.start].trim().is_empty())
+            || after.trim_start().starts_with(|c: char| c.is_uppercase()) && !after.trim_start().starts_with("MP")
         {
             continue;
         }
@@ -198,11 +156,7 @@ pub fn find(ctx: &Context<'_>, out: &Extraction) -> Vec<AgentMention> {
         let mut place = Vec::new();
         let mut former = mods.contains("former") || mods.contains("ex");
         let quals = quals.trim();
-        let hits: Vec<_> = PARTIES
-            .find(quals)
-            .into_iter()
-            .filter(|h| h.strength >= Strength::Weak)
-            .collect();
+        let hits: Vec<_> = PARTIES.find(quals).into_iter().filter(|h| h.strength >= Strength::Weak).collect();
         if let Some(h) = hits.last() {
             party = Some(h.party);
         }
@@ -221,28 +175,17 @@ pub fn find(ctx: &Context<'_>, out: &Extraction) -> Vec<AgentMention> {
             };
             place.push(q);
         }
-        let head = head
-            .as_str()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let head = head.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
         let head = if head.contains("leader") {
             "leader".to_owned()
         } else {
-            head.to_lowercase()
-                .replace("mep", "MEP")
-                .replace("mp", "MP")
+            head.to_lowercase().replace("mep", "MEP").replace("mp", "MP")
         };
         let place = (!place.is_empty()).then(|| place.join(" "));
         v.push((
             AgentMention {
                 span: Span::new(all.start(), all.end()),
-                kind: AgentKind::Description {
-                    head,
-                    party,
-                    place,
-                    former,
-                },
+                kind: AgentKind::Description { head, party, place, former },
             },
             4,
         ));
@@ -272,44 +215,25 @@ pub fn find(ctx: &Context<'_>, out: &Extraction) -> Vec<AgentMention> {
         let (body, end) = match after {
             Some(a) => (Some(a.kind.clone()), a.span.end),
             None => {
-                let pre = m
-                    .name("pre")
-                    .map_or(Span::new(span.start, span.start), |p| {
-                        Span::new(p.start(), p.end())
-                    });
+                let pre = m.name("pre").map_or(Span::new(span.start, span.start), |p| Span::new(p.start(), p.end()));
                 let k = inner(pre, &v).map(|a| a.kind).or_else(|| {
                     let w = &text[pre.start..pre.end].to_lowercase();
-                    (w.contains("council") || w.contains("authority"))
-                        .then_some(AgentKind::TheCouncil)
+                    (w.contains("council") || w.contains("authority")).then_some(AgentKind::TheCouncil)
                 });
                 (k, span.end)
             }
         };
         if let Some(b) = body {
-            v.push((
-                AgentMention {
-                    span: Span::new(span.start, end),
-                    kind: AgentKind::Spokesperson(Box::new(b)),
-                },
-                6,
-            ));
+            v.push((AgentMention { span: Span::new(span.start, end), kind: AgentKind::Spokesperson(Box::new(b)) }, 6));
         }
     }
     // Overlaps: the higher priority wins, then the longer, then the earlier.
-    v.sort_by(|a, b| {
-        b.1.cmp(&a.1)
-            .then(b.0.span.len().cmp(&a.0.span.len()))
-            .then(a.0.span.start.cmp(&b.0.span.start))
-    });
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.span.len().cmp(&a.0.span.len())).then(a.0.span.start.cmp(&b.0.span.start)));
     // kept spans never overlap, so only the last one starting before a
     // candidate's end can overlap it
-    let mut kept: std::collections::BTreeMap<usize, AgentMention> =
-        std::collections::BTreeMap::new();
+    let mut kept: std::collections::BTreeMap<usize, AgentMention> = std::collections::BTreeMap::new();
     for (m, _) in v {
-        let clash = kept
-            .range(..m.span.end)
-            .next_back()
-            .is_some_and(|(_, k)| k.span.end > m.span.start);
+        let clash = kept.range(..m.span.end).next_back().is_some_and(|(_, k)| k.span.end > m.span.start);
         if !clash {
             kept.insert(m.span.start, m);
         }

@@ -36,12 +36,7 @@ fn alt(v: &[&str]) -> String {
     v.join("|")
 }
 
-static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"(?i)(?-u:\b)(?:{})(?-u:\b)",
-        alt(REPORTING_VERBS)
-    ))
-});
+static VERB: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", alt(REPORTING_VERBS))));
 static POST_CUE: LazyLock<Regex> = LazyLock::new(|| {
     let v = alt(POST_VERBS);
     re(&format!(
@@ -49,18 +44,13 @@ static POST_CUE: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 static WORDS_OF: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"^[\s,.]*(?:(?:The|These|Those|Such)\s+(?:are\s+|were\s+)?(?:the\s+)?words\s+of|(?i:according\s+to))\s+",
-    )
+    re(r"^[\s,.]*(?:(?:The|These|Those|Such)\s+(?:are\s+|were\s+)?(?:the\s+)?words\s+of|(?i:according\s+to))\s+")
 });
 static BOUNDARY: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?:;|:|\s[-–—]\s|,?\s+(?:but|and|while|whereas|although|though|with|after|because|so|yet)\s+)",
-    )
+    re(r"(?:;|:|\s[-–—]\s|,?\s+(?:but|and|while|whereas|although|though|with|after|because|so|yet)\s+)")
 });
-static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?:,\s*)?(?-u:\b)(?:which|that|who)\s+(?:also\s+|now\s+|still\s+)?$")
-});
+static RELATIVE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?:,\s*)?(?-u:\b)(?:which|that|who)\s+(?:also\s+|now\s+|still\s+)?$"));
 
 /// What the walk remembers: agents in order of salience.
 struct History {
@@ -70,20 +60,11 @@ struct History {
 }
 
 impl History {
-    fn last_person(
-        &self,
-        out: &Extraction,
-        gender: Option<Gender>,
-        skip: &[usize],
-    ) -> Option<usize> {
-        self.items
-            .iter()
-            .rev()
-            .take(200)
-            .find_map(|(e, _)| match e {
-                Entity::Person(p) if !skip.contains(p) && gender_fits(out, *p, gender) => Some(*p),
-                _ => None,
-            })
+    fn last_person(&self, out: &Extraction, gender: Option<Gender>, skip: &[usize]) -> Option<usize> {
+        self.items.iter().rev().take(200).find_map(|(e, _)| match e {
+            Entity::Person(p) if !skip.contains(p) && gender_fits(out, *p, gender) => Some(*p),
+            _ => None,
+        })
     }
     fn last_non_person(&self, since: usize) -> Option<Entity> {
         self.items
@@ -103,24 +84,15 @@ fn gender_fits(out: &Extraction, p: usize, g: Option<Gender>) -> bool {
 
 /// Resolves every agent mention and attributes every quotation. Returns the
 /// entity each agent mention resolved to (aligned with `agents`).
-pub fn attribute(
-    ctx: &mut Context<'_>,
-    agents: &[AgentMention],
-    out: &mut Extraction,
-) -> Vec<Option<Entity>> {
+pub fn attribute(ctx: &mut Context<'_>, agents: &[AgentMention], out: &mut Extraction) -> Vec<Option<Entity>> {
     let seg = ctx.seg;
     let mut resolved: Vec<Option<Entity>> = vec![None; agents.len()];
-    let mut history = History {
-        items: Vec::new(),
-        mentions: out.person_mentions(),
-    };
+    let mut history = History { items: Vec::new(), mentions: out.person_mentions() };
     let mut speaker_of: Vec<Option<Entity>> = vec![None; seg.quotes.len()];
     let mut last_quote_in_para: Vec<Option<usize>> = vec![None; seg.paragraphs.len()];
     let quote_words = |q: &crate::segment::QuoteSpan| seg.slice(q.inner).split_whitespace().count();
     let mut attributed: Vec<Span> = Vec::new();
-    let top_quotes: Vec<usize> = (0..seg.quotes.len())
-        .filter(|&q| seg.quotes[q].depth == 0)
-        .collect();
+    let top_quotes: Vec<usize> = (0..seg.quotes.len()).filter(|&q| seg.quotes[q].depth == 0).collect();
 
     for (si, s) in seg.sentences.iter().enumerate() {
         let a = agents.partition_point(|m| m.span.start < s.span.start);
@@ -129,16 +101,7 @@ pub fn attribute(
         // 1. resolve the sentence's agents in order
         let mut persons_so_far: Vec<usize> = Vec::new();
         for &i in &in_s {
-            let e = resolve(
-                ctx,
-                out,
-                &agents[i],
-                &resolved,
-                &in_s,
-                &history,
-                &persons_so_far,
-                si,
-            );
+            let e = resolve(ctx, out, &agents[i], &resolved, &in_s, &history, &persons_so_far, si);
             resolved[i] = e;
             if let Some(Entity::Person(p)) = e {
                 persons_so_far.push(p);
@@ -155,32 +118,19 @@ pub fn attribute(
         let qs: Vec<usize> = top_quotes[qa..qb.max(qa)].to_vec();
         for (k, &qi) in qs.iter().enumerate() {
             let q = seg.quotes[qi];
-            let pre_start = if k > 0 {
-                seg.quotes[qs[k - 1]].outer.end.max(s.span.start)
-            } else {
-                s.span.start
+            let pre_start = if k > 0 { seg.quotes[qs[k - 1]].outer.end.max(s.span.start) } else { s.span.start };
+            let post_end = qs.get(k + 1).map_or(s.span.end, |&n| seg.quotes[n].outer.start).max(q.outer.end);
+            let (mut speaker, anonymous) = match post_cue(ctx, agents, &resolved, q.outer.end, post_end, q.closed) {
+                Cue::Speaker(e) => (Some(e), false),
+                Cue::Anonymous => (None, true),
+                Cue::None => (None, false),
             };
-            let post_end = qs
-                .get(k + 1)
-                .map_or(s.span.end, |&n| seg.quotes[n].outer.start)
-                .max(q.outer.end);
-            let (mut speaker, anonymous) =
-                match post_cue(ctx, agents, &resolved, q.outer.end, post_end, q.closed) {
-                    Cue::Speaker(e) => (Some(e), false),
-                    Cue::Anonymous => (None, true),
-                    Cue::None => (None, false),
-                };
             if speaker.is_none() && post_end == q.outer.end && k + 1 == qs.len() {
                 // `"…." The words of Jane Doe`: the cue is the next sentence
-                if let Some(next) = seg
-                    .sentences
-                    .get(si + 1)
-                    .filter(|n| n.paragraph == s.paragraph)
-                {
+                if let Some(next) = seg.sentences.get(si + 1).filter(|n| n.paragraph == s.paragraph) {
                     let region = &ctx.masked[q.outer.end..next.span.end];
                     if WORDS_OF.is_match(region) {
-                        if let Cue::Speaker(e) =
-                            post_cue(ctx, agents, &resolved, q.outer.end, next.span.end, q.closed)
+                        if let Cue::Speaker(e) = post_cue(ctx, agents, &resolved, q.outer.end, next.span.end, q.closed)
                         {
                             speaker = Some(e);
                         }
@@ -188,14 +138,7 @@ pub fn attribute(
                 }
             }
             if speaker.is_none() && !anonymous {
-                speaker = pre_cue(
-                    ctx,
-                    agents,
-                    &resolved,
-                    s.span.start,
-                    pre_start,
-                    q.outer.start,
-                );
+                speaker = pre_cue(ctx, agents, &resolved, s.span.start, pre_start, q.outer.start);
             }
             if speaker.is_none() && !anonymous && q.opens_paragraph {
                 speaker = q.continues.and_then(|j| speaker_of[j]).or_else(|| {
@@ -223,24 +166,9 @@ pub fn attribute(
                 continue;
             }
             history.items.push((sp, si));
-            let continues = q
-                .continues
-                .filter(|&j| speaker_of[j] == Some(sp))
-                .map(|j| seg.quotes[j].inner);
-            let rule = if q.continues.is_some() {
-                "quote.continuation"
-            } else {
-                "quote.attributed"
-            };
-            out.push(
-                rule,
-                q.inner,
-                FactKind::Quote {
-                    speaker: sp,
-                    text: q.inner,
-                    continues,
-                },
-            );
+            let continues = q.continues.filter(|&j| speaker_of[j] == Some(sp)).map(|j| seg.quotes[j].inner);
+            let rule = if q.continues.is_some() { "quote.continuation" } else { "quote.attributed" };
+            out.push(rule, q.inner, FactKind::Quote { speaker: sp, text: q.inner, continues });
             attributed.push(q.outer);
         }
     }
@@ -287,50 +215,24 @@ fn resolve(
             Entity::Council(c)
         }),
         AgentKind::BodyOfKind(kind) => {
-            let before = |o: &usize| {
-                ctx.orgs
-                    .iter()
-                    .any(|x| x.org == *o && x.span.start < m.span.start)
-            };
-            let cands: Vec<usize> = (0..out.organisations.len())
-                .filter(|o| out.organisations[*o].kind == *kind && before(o))
-                .collect();
+            let before = |o: &usize| ctx.orgs.iter().any(|x| x.org == *o && x.span.start < m.span.start);
+            let cands: Vec<usize> =
+                (0..out.organisations.len()).filter(|o| out.organisations[*o].kind == *kind && before(o)).collect();
             let last = cands.into_iter().max_by_key(|o| {
-                ctx.orgs
-                    .iter()
-                    .filter(|x| x.org == *o && x.span.start < m.span.start)
-                    .map(|x| x.span.start)
-                    .max()
+                ctx.orgs.iter().filter(|x| x.org == *o && x.span.start < m.span.start).map(|x| x.span.start).max()
             });
             last.map(Entity::Organisation).or_else(|| {
                 // "the children's charity": any body of that kind the article named
-                (0..out.organisations.len())
-                    .find(|o| out.organisations[*o].kind == *kind)
-                    .map(Entity::Organisation)
+                (0..out.organisations.len()).find(|o| out.organisations[*o].kind == *kind).map(Entity::Organisation)
             })
         }
         AgentKind::Spokesperson(inner) => {
-            let inner_m = AgentMention {
-                span: m.span,
-                kind: (**inner).clone(),
-            };
-            resolve(
-                ctx,
-                out,
-                &inner_m,
-                resolved,
-                in_s,
-                history,
-                persons_so_far,
-                si,
-            )
+            let inner_m = AgentMention { span: m.span, kind: (**inner).clone() };
+            resolve(ctx, out, &inner_m, resolved, in_s, history, persons_so_far, si)
         }
         AgentKind::Pronoun(Some(g)) => {
             // the sentence's first person, else the last fitting subject
-            let first = persons_so_far
-                .iter()
-                .copied()
-                .find(|p| gender_fits(out, *p, Some(*g)));
+            let first = persons_so_far.iter().copied().find(|p| gender_fits(out, *p, Some(*g)));
             let p = first.or_else(|| history.last_person(out, Some(*g), &[]))?;
             if out.persons[p].gender.is_none() && persons_so_far.is_empty() {
                 out.persons[p].gender = Some(*g);
@@ -338,51 +240,29 @@ fn resolve(
             Some(Entity::Person(p))
         }
         AgentKind::Pronoun(None) => {
-            let earlier =
-                in_s.iter()
-                    .filter(|&&i| i < resolved.len())
-                    .find_map(|&i| match resolved[i] {
-                        Some(e @ Entity::Organisation(_)) | Some(e @ Entity::Council(_)) => Some(e),
-                        _ => None,
-                    });
+            let earlier = in_s.iter().filter(|&&i| i < resolved.len()).find_map(|&i| match resolved[i] {
+                Some(e @ Entity::Organisation(_)) | Some(e @ Entity::Council(_)) => Some(e),
+                _ => None,
+            });
             earlier.or_else(|| history.last_non_person(si))
         }
-        AgentKind::Description {
-            head,
-            party,
-            place,
-            former,
-        } => {
+        AgentKind::Description { head, party, place, former } => {
             let fits = |out: &Extraction, p: usize| {
-                let party_ok = party.is_none_or(|pa| {
-                    out.parties_of
-                        .get(&p)
-                        .is_none_or(|v| v.iter().all(|q| *q == pa))
-                });
+                let party_ok = party.is_none_or(|pa| out.parties_of.get(&p).is_none_or(|v| v.iter().all(|q| *q == pa)));
                 let place_ok = place.as_ref().is_none_or(|pl| {
                     out.posts_of.get(&p).is_none_or(|v| {
-                        !v.iter().any(|l| {
-                            l.starts_with(head.as_str())
-                                && l.contains(" for ")
-                                && !l.ends_with(pl.as_str())
-                        })
+                        !v.iter()
+                            .any(|l| l.starts_with(head.as_str()) && l.contains(" for ") && !l.ends_with(pl.as_str()))
                     })
                 });
                 party_ok && place_ok
             };
-            let from_history = history
-                .items
-                .iter()
-                .rev()
-                .take(40)
-                .find_map(|(e, _)| match e {
-                    Entity::Person(p) if !persons_so_far.contains(p) && fits(out, *p) => Some(*p),
-                    _ => None,
-                });
+            let from_history = history.items.iter().rev().take(40).find_map(|(e, _)| match e {
+                Entity::Person(p) if !persons_so_far.contains(p) && fits(out, *p) => Some(*p),
+                _ => None,
+            });
             let p = from_history.or_else(|| {
-                let before = history
-                    .mentions
-                    .partition_point(|x| x.0.start < m.span.start);
+                let before = history.mentions.partition_point(|x| x.0.start < m.span.start);
                 history.mentions[..before]
                     .iter()
                     .copied()
@@ -395,14 +275,7 @@ fn resolve(
             if let Some(pa) = party {
                 if crate::reference::parties::PARTIES.all[*pa].is_party {
                     out.add_party(*pa);
-                    out.push(
-                        "party.description",
-                        m.span,
-                        FactKind::PartyMember {
-                            person: p,
-                            party: *pa,
-                        },
-                    );
+                    out.push("party.description", m.span, FactKind::PartyMember { person: p, party: *pa });
                 }
             }
             if (head == "MP" || head == "MEP") && place.is_some() {
@@ -414,12 +287,7 @@ fn resolve(
                         m.span,
                         FactKind::HoldsPost {
                             person: p,
-                            post: Post {
-                                label,
-                                organisation: None,
-                                former: *former,
-                                during: None,
-                            },
+                            post: Post { label, organisation: None, former: *former, during: None },
                         },
                     );
                 }
@@ -486,32 +354,17 @@ fn post_cue_speaker(
         _ => return Ok(None),
     };
     let a_span = Span::new(from + a.start(), from + a.end());
-    let short = ctx.masked[a_span.start..a_span.end]
-        .split_whitespace()
-        .count()
-        <= 3;
-    let anonymous = if verb_first || short {
-        Err(())
-    } else {
-        Ok(None)
-    };
+    let short = ctx.masked[a_span.start..a_span.end].split_whitespace().count() <= 3;
+    let anonymous = if verb_first || short { Err(()) } else { Ok(None) };
     let lo = agents.partition_point(|m| m.span.start < a_span.start);
-    let Some(i) = Some(lo).filter(|&i| i < agents.len() && agents[i].span.start < a_span.end)
-    else {
+    let Some(i) = Some(lo).filter(|&i| i < agents.len() && agents[i].span.start < a_span.end) else {
         return anonymous;
     };
-    let lead_words = ctx.masked[a_span.start..agents[i].span.start]
-        .split_whitespace()
-        .count();
+    let lead_words = ctx.masked[a_span.start..agents[i].span.start].split_whitespace().count();
     if lead_words > 3 {
         return anonymous;
     }
-    if !verb_first
-        && ctx.masked[agents[i].span.end..a_span.end]
-            .split_whitespace()
-            .count()
-            > 3
-    {
+    if !verb_first && ctx.masked[agents[i].span.end..a_span.end].split_whitespace().count() > 3 {
         return Ok(None);
     }
     Ok(resolved[i])

@@ -39,10 +39,8 @@ pub struct Context<'a> {
 }
 
 static TRUST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?-u:\b)(?:\p{Lu}[\p{L}'’-]*\s+){1,4}Children['’]s\s+(?:Services\s+)?Trust(?-u:\b)",
-    )
-    .unwrap_or_else(|e| unreachable!("trust regex: {e}"))
+    Regex::new(r"(?-u:\b)(?:\p{Lu}[\p{L}'’-]*\s+){1,4}Children['’]s\s+(?:Services\s+)?Trust(?-u:\b)")
+        .unwrap_or_else(|e| unreachable!("trust regex: {e}"))
 });
 
 /// Blanks `spans` of `buf` to spaces, keeping its length in bytes.
@@ -71,10 +69,7 @@ impl<'a> Context<'a> {
             article = String::from_utf8(bytes).unwrap_or_default();
         }
         let mut masked = article.clone();
-        blank_all(
-            &mut masked,
-            seg.quotes.iter().filter(|q| q.depth == 0).map(|q| q.outer),
-        );
+        blank_all(&mut masked, seg.quotes.iter().filter(|q| q.depth == 0).map(|q| q.outer));
 
         // Councils named anywhere in the article (quotations too) pick the primary council.
         let all_councils = COUNCILS.find(&article);
@@ -100,39 +95,25 @@ impl<'a> Context<'a> {
         let mut ofsted = None;
         for h in ORGANISATIONS.find(&article) {
             let r = &ORGANISATIONS.all[h.org];
-            let i = out.organisation(Organisation {
-                name: r.name.clone(),
-                reference: Some(r.key.clone()),
-                kind: r.kind,
-            });
+            let i =
+                out.organisation(Organisation { name: r.name.clone(), reference: Some(r.key.clone()), kind: r.kind });
             if r.key == "ofsted" {
                 ofsted = Some(i);
             }
             if masked.as_bytes()[h.byte_start] != b' ' {
-                orgs.push(OrgMention {
-                    span: Span::new(h.byte_start, h.byte_end),
-                    org: i,
-                });
+                orgs.push(OrgMention { span: Span::new(h.byte_start, h.byte_end), org: i });
             }
         }
         for m in TRUST.find_iter(&masked) {
             let name = m.as_str().replace('’', "'");
             let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-            let i = out.organisation(Organisation {
-                name,
-                reference: None,
-                kind: OrgKind::Trust,
-            });
-            orgs.push(OrgMention {
-                span: Span::new(m.start(), m.end()),
-                org: i,
-            });
+            let i = out.organisation(Organisation { name, reference: None, kind: OrgKind::Trust });
+            orgs.push(OrgMention { span: Span::new(m.start(), m.end()), org: i });
         }
         orgs.sort_by_key(|o| o.span.start);
         orgs.dedup_by_key(|o| o.span.start);
-        static INSPECTION: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"(?i)\binspect(?:ion|ors?|orate)\b").unwrap_or_else(|e| unreachable!("{e}"))
-        });
+        static INSPECTION: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"(?i)\binspect(?:ion|ors?|orate)\b").unwrap_or_else(|e| unreachable!("{e}")));
         let about_inspection = ofsted.is_some() || INSPECTION.is_match(&article);
         let masked_attributed = article;
         Self {
@@ -160,15 +141,9 @@ impl<'a> Context<'a> {
             return i;
         }
         let key = "ofsted";
-        let name = ORGANISATIONS
-            .by_key(key)
-            .map(|i| ORGANISATIONS.all[i].name.clone())
-            .unwrap_or_else(|| "Ofsted".into());
-        let i = out.organisation(Organisation {
-            name,
-            reference: Some(key.into()),
-            kind: OrgKind::Inspectorate,
-        });
+        let name =
+            ORGANISATIONS.by_key(key).map(|i| ORGANISATIONS.all[i].name.clone()).unwrap_or_else(|| "Ofsted".into());
+        let i = out.organisation(Organisation { name, reference: Some(key.into()), kind: OrgKind::Inspectorate });
         self.ofsted = Some(i);
         i
     }
@@ -204,17 +179,9 @@ impl<'a> Context<'a> {
 
     /// True when `span` overlaps a council, party or body name.
     pub fn overlaps_named_body(&self, s: Span) -> bool {
-        let wide = Span::new(
-            s.start.saturating_sub(120),
-            (s.end + 120).min(self.masked.len()),
-        );
-        self.councils_in(wide)
-            .iter()
-            .any(|h| h.byte_start < s.end && s.start < h.byte_end)
-            || self
-                .parties_in(wide)
-                .iter()
-                .any(|h| h.byte_start < s.end && s.start < h.byte_end)
+        let wide = Span::new(s.start.saturating_sub(120), (s.end + 120).min(self.masked.len()));
+        self.councils_in(wide).iter().any(|h| h.byte_start < s.end && s.start < h.byte_end)
+            || self.parties_in(wide).iter().any(|h| h.byte_start < s.end && s.start < h.byte_end)
             || {
                 let i = self.orgs.partition_point(|o| o.span.end <= s.start);
                 self.orgs.get(i).is_some_and(|o| o.span.start < s.end)

@@ -38,13 +38,10 @@ pub fn find(ctx: &Context<'_>, out: &mut Extraction) {
                 continue;
             };
             let name = pm.as_str().trim();
-            let Some(party) = PARTIES.lookup(name, Strength::Weak).or_else(|| {
-                PARTIES
-                    .find(name)
-                    .last()
-                    .filter(|h| h.strength >= Strength::Weak)
-                    .map(|h| h.party)
-            }) else {
+            let Some(party) = PARTIES
+                .lookup(name, Strength::Weak)
+                .or_else(|| PARTIES.find(name).last().filter(|h| h.strength >= Strength::Weak).map(|h| h.party))
+            else {
                 continue;
             };
             if !PARTIES.all[party].is_party {
@@ -56,11 +53,7 @@ pub fn find(ctx: &Context<'_>, out: &mut Extraction) {
             };
             out.add_council(council);
             out.add_party(party);
-            out.push(
-                "control.phrase",
-                span,
-                FactKind::ControlledBy { council, party },
-            );
+            out.push("control.phrase", span, FactKind::ControlledBy { council, party });
         }
     }
 }

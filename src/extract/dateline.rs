@@ -29,15 +29,7 @@ const MONTHS: &[&str] = &[
     "november",
     "december",
 ];
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 static MONTH: &str = r"(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)";
 
@@ -46,11 +38,8 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
         r"^(?:(?i:by)\s+)?(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})(?:\s*[,|–—-]\s*[^\d\n]{{0,40}}?)?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTH})\s+(?P<y>\d{{4}})(?-u:\b)"
     ))
 });
-static BY: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"^(?i:by)\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})\s*(?:,|$|\n|\|)"
-    ))
-});
+static BY: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"^(?i:by)\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})\s*(?:,|$|\n|\|)")));
 static DATE_DMY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"^(?:(?i:published|updated|posted|date)\s*:?\s*)?(?:(?i:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTH})\s+(?P<y>\d{{4}})(?-u:\b)"
@@ -65,10 +54,7 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)(?:19[5-9]\d|20\d\d
 
 fn month_number(m: &str) -> Option<u32> {
     let l = m.to_lowercase();
-    MONTHS
-        .iter()
-        .position(|x| x.starts_with(&l[..l.len().min(3)]))
-        .map(|i| i as u32 + 1)
+    MONTHS.iter().position(|x| x.starts_with(&l[..l.len().min(3)])).map(|i| i as u32 + 1)
 }
 
 /// Day of the week (0 = Monday) by Sakamoto's method.
@@ -82,11 +68,7 @@ fn weekday(y: i32, m: u32, d: u32) -> usize {
 fn valid(y: i32, m: u32, d: u32) -> bool {
     let days = [
         31,
-        if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) {
-            29
-        } else {
-            28
-        },
+        if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) { 29 } else { 28 },
         31,
         30,
         31,
@@ -114,24 +96,16 @@ pub fn find(ctx: &Context<'_>, doc: &Document, out: &mut Extraction) {
         let line = seg.slice(*p);
         if let Some(c) = BYLINE.captures(line) {
             if author.is_none() {
-                author = c.name("name").map(|n| {
-                    (
-                        n.as_str().to_owned(),
-                        Span::new(p.start + n.start(), p.start + n.end()),
-                    )
-                });
+                author =
+                    c.name("name").map(|n| (n.as_str().to_owned(), Span::new(p.start + n.start(), p.start + n.end())));
             }
             if date.is_none() {
                 date = ymd(&c);
             }
         } else if let Some(c) = BY.captures(line) {
             if author.is_none() {
-                author = c.name("name").map(|n| {
-                    (
-                        n.as_str().to_owned(),
-                        Span::new(p.start + n.start(), p.start + n.end()),
-                    )
-                });
+                author =
+                    c.name("name").map(|n| (n.as_str().to_owned(), Span::new(p.start + n.start(), p.start + n.end())));
             }
         } else if let Some(c) = DATE_DMY.captures(line) {
             if date.is_none() && line.len() < 60 {
@@ -143,11 +117,7 @@ pub fn find(ctx: &Context<'_>, doc: &Document, out: &mut Extraction) {
         date = today_date(&ctx.masked);
     }
     if let Some(d) = date {
-        out.push(
-            "published.dateline",
-            Span::default(),
-            FactKind::Published { date: d },
-        );
+        out.push("published.dateline", Span::default(), FactKind::Published { date: d });
     }
     if let Some((name, span)) = author {
         let name = name.trim().to_owned();
@@ -172,23 +142,15 @@ fn ymd(c: &regex::Captures<'_>) -> Option<String> {
 /// the article mentions on which that date falls on that weekday.
 fn today_date(text: &str) -> Option<String> {
     let c = TODAY.captures(text)?;
-    let wd = WEEKDAYS.iter().position(|w| {
-        c.name("wd")
-            .is_some_and(|x| x.as_str().eq_ignore_ascii_case(w))
-    })?;
+    let wd = WEEKDAYS.iter().position(|w| c.name("wd").is_some_and(|x| x.as_str().eq_ignore_ascii_case(w)))?;
     let (m, d) = match (c.name("m1"), c.name("d1"), c.name("m2"), c.name("d2")) {
         (Some(m), Some(d), _, _) | (_, _, Some(m), Some(d)) => {
             (month_number(m.as_str())?, d.as_str().parse::<u32>().ok()?)
         }
         _ => return None,
     };
-    let latest = YEAR
-        .find_iter(text)
-        .filter_map(|y| y.as_str().parse::<i32>().ok())
-        .max()?;
-    (latest..latest + 7)
-        .find(|&y| valid(y, m, d) && weekday(y, m, d) == wd)
-        .and_then(|y| iso(y, m, d))
+    let latest = YEAR.find_iter(text).filter_map(|y| y.as_str().parse::<i32>().ok()).max()?;
+    (latest..latest + 7).find(|&y| valid(y, m, d) && weekday(y, m, d) == wd).and_then(|y| iso(y, m, d))
 }
 
 #[cfg(test)]

@@ -17,18 +17,13 @@ fn check(path: &Path) -> Vec<String> {
     let got = super::report::lines(&text, &x);
     let matches = |want: &str| {
         if let Some(q) = want.strip_prefix("quote\t") {
-            got.iter()
-                .any(|g| g.strip_prefix("quote\t").is_some_and(|g| g.starts_with(q)))
+            got.iter().any(|g| g.strip_prefix("quote\t").is_some_and(|g| g.starts_with(q)))
         } else {
             got.iter().any(|g| g == want)
         }
     };
     let mut problems = Vec::new();
-    for line in facts
-        .lines()
-        .map(str::trim_end)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-    {
+    for line in facts.lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#')) {
         if let Some(neg) = line.strip_prefix('!') {
             if matches(neg) {
                 problems.push(format!("{}: unwanted {neg}", path.display()));
@@ -48,10 +43,7 @@ fn every_fixture_gives_its_facts() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/extract");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .map(|d| {
-            d.filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-                .collect()
+            d.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "txt")).collect()
         })
         .unwrap_or_default();
     files.sort();

@@ -116,14 +116,8 @@ pub const HEADS: &[&str] = &[
 pub const ACRONYM_HEADS: &[&str] = &["MP", "MPs", "MEP", "MEPs", "MSP", "AM", "MS"];
 
 /// Heads whose holder sits on a council.
-pub const COUNCILLOR_HEADS: &[&str] = &[
-    "councillor",
-    "councillors",
-    "cabinet member",
-    "portfolio holder",
-    "executive member",
-    "lead member",
-];
+pub const COUNCILLOR_HEADS: &[&str] =
+    &["councillor", "councillors", "cabinet member", "portfolio holder", "executive member", "lead member"];
 
 /// Heads of political posts: a party word before them is the holder's party.
 pub const POLITICAL_HEADS: &[&str] = &[
@@ -156,16 +150,7 @@ pub const POLITICAL_HEADS: &[&str] = &[
 ];
 
 /// Words before a post that say when it was held.
-pub const FORMER_MODIFIERS: &[&str] = &[
-    "former",
-    "ex",
-    "ex-",
-    "previous",
-    "then",
-    "outgoing",
-    "one-time",
-    "erstwhile",
-];
+pub const FORMER_MODIFIERS: &[&str] = &["former", "ex", "ex-", "previous", "then", "outgoing", "one-time", "erstwhile"];
 
 /// Words before a post that are dropped from its label.
 pub const MODIFIERS: &[&str] = &[
@@ -188,16 +173,7 @@ pub const MODIFIERS: &[&str] = &[
 ];
 
 /// Words before a post that stay in its label.
-pub const LABEL_MODIFIERS: &[&str] = &[
-    "deputy",
-    "interim",
-    "acting",
-    "shadow",
-    "assistant",
-    "joint",
-    "vice",
-    "co-",
-];
+pub const LABEL_MODIFIERS: &[&str] = &["deputy", "interim", "acting", "shadow", "assistant", "joint", "vice", "co-"];
 
 /// Lower-case nouns that may stand before a post head ("council leader",
 /// "community council spokesman").

@@ -177,14 +177,10 @@ impl Extraction {
     pub(crate) fn push(&mut self, rule: &'static str, span: Span, kind: FactKind) {
         if self.seen.insert(kind.clone()) {
             match &kind {
-                FactKind::PartyMember { person, party } => {
-                    self.parties_of.entry(*person).or_default().push(*party)
+                FactKind::PartyMember { person, party } => self.parties_of.entry(*person).or_default().push(*party),
+                FactKind::HoldsPost { person, post } => {
+                    self.posts_of.entry(*person).or_default().push(post.label.clone())
                 }
-                FactKind::HoldsPost { person, post } => self
-                    .posts_of
-                    .entry(*person)
-                    .or_default()
-                    .push(post.label.clone()),
                 _ => {}
             }
             self.facts.push(Fact { rule, span, kind });

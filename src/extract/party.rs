@@ -19,9 +19,8 @@ static FROM: LazyLock<Regex> = LazyLock::new(|| {
         r"^\s+(?:from|of)\s+(?:the\s+)?(?:(?:\p{Lu}[\p{L}-]*\s+){0,2}\p{Lu}[\p{L}-]*['’]s\s+)?(?P<party>\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*)*)",
     )
 });
-static PAREN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^\s*\((?P<party>[\p{L} .&-]{2,30}?)(?:\s*[,:;]\s*(?P<ward>\p{Lu}[\p{L} '’&-]{1,40}?))?\)")
-});
+static PAREN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^\s*\((?P<party>[\p{L} .&-]{2,30}?)(?:\s*[,:;]\s*(?P<ward>\p{Lu}[\p{L} '’&-]{1,40}?))?\)"));
 static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| re(r"(?P<party>\p{Lu}[\p{L} ]*?)['’]s\s+$"));
 
 pub fn find(ctx: &Context<'_>, out: &mut Extraction) {
@@ -29,27 +28,18 @@ pub fn find(ctx: &Context<'_>, out: &mut Extraction) {
     for (span, person) in out.person_mentions() {
         let after = &text[span.end..];
         if let Some(c) = FROM.captures(after) {
-            if let Some(p) = c
-                .name("party")
-                .and_then(|m| longest_party(m.as_str(), Strength::Weak))
-            {
+            if let Some(p) = c.name("party").and_then(|m| longest_party(m.as_str(), Strength::Weak)) {
                 add(out, person, p, span, "party.from");
             }
         }
         if let Some(c) = PAREN.captures(after) {
-            if let Some(p) = c
-                .name("party")
-                .and_then(|m| longest_party(m.as_str().trim(), Strength::Abbreviation))
-            {
+            if let Some(p) = c.name("party").and_then(|m| longest_party(m.as_str().trim(), Strength::Abbreviation)) {
                 add(out, person, p, span, "party.parenthesis");
                 if let Some(w) = c.name("ward") {
                     out.push(
                         "ward.parenthesis",
                         span,
-                        FactKind::RepresentsWard {
-                            person,
-                            ward: w.as_str().trim().replace('’', "'"),
-                        },
+                        FactKind::RepresentsWard { person, ward: w.as_str().trim().replace('’', "'") },
                     );
                 }
             }
@@ -57,10 +47,7 @@ pub fn find(ctx: &Context<'_>, out: &mut Extraction) {
         let before = &text[span.start.saturating_sub(40)..span.start];
         let before = before.get(before.find(' ').unwrap_or(0)..).unwrap_or("");
         if let Some(c) = POSSESSIVE.captures(before) {
-            if let Some(p) = c
-                .name("party")
-                .and_then(|m| longest_party(m.as_str().trim(), Strength::Strong))
-            {
+            if let Some(p) = c.name("party").and_then(|m| longest_party(m.as_str().trim(), Strength::Strong)) {
                 add(out, person, p, span, "party.possessive");
             }
         }
@@ -74,9 +61,7 @@ fn longest_party(phrase: &str, min: Strength) -> Option<usize> {
         return Some(p);
     }
     let hits = PARTIES.find(phrase);
-    hits.last()
-        .filter(|h| h.byte_end == phrase.len() && h.strength >= min.max(Strength::Weak))
-        .map(|h| h.party)
+    hits.last().filter(|h| h.byte_end == phrase.len() && h.strength >= min.max(Strength::Weak)).map(|h| h.party)
 }
 
 fn add(out: &mut Extraction, person: usize, party: usize, span: Span, rule: &'static str) {
@@ -93,10 +78,7 @@ mod tests {
     #[test]
     fn phrase_lookup() {
         let k = |s: &str, m| longest_party(s, m).map(|i| PARTIES.all[i].key.clone());
-        assert_eq!(
-            k("Conservatives", Strength::Weak).as_deref(),
-            Some("conservative")
-        );
+        assert_eq!(k("Conservatives", Strength::Weak).as_deref(), Some("conservative"));
         assert_eq!(k("UKIP", Strength::Weak).as_deref(), Some("ukip"));
         assert_eq!(k("Lab", Strength::Abbreviation).as_deref(), Some("labour"));
         assert_eq!(k("Lab", Strength::Weak), None);

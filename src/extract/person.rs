@@ -31,26 +31,17 @@ fn re(pattern: &str) -> Regex {
 pub static HONORIFIC_ALT: LazyLock<String> = LazyLock::new(|| {
     let mut h: Vec<&str> = HONORIFICS.iter().map(|h| h.0).collect();
     h.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    h.iter()
-        .map(|s| regex::escape(s).replace(' ', r"\s+"))
-        .collect::<Vec<_>>()
-        .join("|")
+    h.iter().map(|s| regex::escape(s).replace(' ', r"\s+")).collect::<Vec<_>>().join("|")
 });
 
 static TITLED: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"(?i:(?-u:\b)({}))(?:\s+|\.\s*)({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})",
-        *HONORIFIC_ALT
-    ))
+    re(&format!(r"(?i:(?-u:\b)({}))(?:\s+|\.\s*)({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})", *HONORIFIC_ALT))
 });
 
 static HEAD_ALT: LazyLock<String> = LazyLock::new(|| {
     let mut h: Vec<&str> = lexicon::HEADS.to_vec();
     h.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    h.iter()
-        .map(|s| regex::escape(s).replace(' ', r"\s+"))
-        .collect::<Vec<_>>()
-        .join("|")
+    h.iter().map(|s| regex::escape(s).replace(' ', r"\s+")).collect::<Vec<_>>().join("|")
 });
 
 /// A post word right before a name: "chief executive Jane Doe", "MP Al Stone".
@@ -79,11 +70,7 @@ static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A name with an age: "Jane Doe, 47,".
-static AGED: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"({NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}),\s+\d{{1,3}},"
-    ))
-});
+static AGED: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"({NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}),\s+\d{{1,3}},")));
 
 /// A name followed by a reporting verb: "Jane Doe said".
 static SPEAKS: LazyLock<Regex> = LazyLock::new(|| {
@@ -93,16 +80,10 @@ static SPEAKS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn honorific(matched: &str) -> Option<(&'static str, Option<Gender>)> {
-    let norm = matched
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
+    let norm = matched.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
     let (form, canon, gender) = HONORIFICS.iter().find(|h| h.0 == norm)?;
     // Titles that are also ordinary words count only with a capital.
-    let ordinary = [
-        "lady", "lord", "father", "canon", "miss", "dame", "sir", "baron", "baroness", "reverend",
-    ];
+    let ordinary = ["lady", "lord", "father", "canon", "miss", "dame", "sir", "baron", "baroness", "reverend"];
     if ordinary.contains(form) && !matched.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
@@ -136,10 +117,7 @@ fn prefix_span(s: &str, start: usize, words: usize) -> Span {
 
 /// Keeps the leading words of `name` that can be name words.
 fn clean_name(name: &str) -> String {
-    let words: Vec<&str> = name
-        .split_whitespace()
-        .take_while(|w| !NOT_NAME_WORDS.contains(w))
-        .collect();
+    let words: Vec<&str> = name.split_whitespace().take_while(|w| !NOT_NAME_WORDS.contains(w)).collect();
     words.join(" ").replace('’', "'")
 }
 
@@ -149,12 +127,7 @@ impl Extraction {
         if let Some(i) = self.persons.iter().position(|p| p.name == name) {
             return i;
         }
-        self.persons.push(Person {
-            name: name.to_owned(),
-            honorifics: Vec::new(),
-            gender: None,
-            mentions: Vec::new(),
-        });
+        self.persons.push(Person { name: name.to_owned(), honorifics: Vec::new(), gender: None, mentions: Vec::new() });
         self.persons.len() - 1
     }
 
@@ -163,10 +136,7 @@ impl Extraction {
         if !m.iter().any(|s| s.start < span.end && span.start < s.end) {
             m.push(span);
             m.sort();
-        } else if let Some(s) = m
-            .iter_mut()
-            .find(|s| s.start < span.end && span.start < s.end)
-        {
+        } else if let Some(s) = m.iter_mut().find(|s| s.start < span.end && span.start < s.end) {
             // Keep the widest span (title + name).
             *s = Span::new(s.start.min(span.start), s.end.max(span.end));
         }
@@ -174,12 +144,8 @@ impl Extraction {
 
     /// Every person mention in text order: (span, person).
     pub fn person_mentions(&self) -> Vec<(Span, usize)> {
-        let mut v: Vec<(Span, usize)> = self
-            .persons
-            .iter()
-            .enumerate()
-            .flat_map(|(i, p)| p.mentions.iter().map(move |s| (*s, i)))
-            .collect();
+        let mut v: Vec<(Span, usize)> =
+            self.persons.iter().enumerate().flat_map(|(i, p)| p.mentions.iter().map(move |s| (*s, i))).collect();
         v.sort();
         v
     }
@@ -215,13 +181,7 @@ pub fn find_people(ctx: &Context<'_>, out: &mut Extraction) {
         add_full(&name, &mut full_names);
         titled.push((h.start(), span, canon, gender));
     }
-    for rx in [
-        &*AFTER_POST,
-        &*AFTER_PORTFOLIO,
-        &*APPOSITION,
-        &*SPEAKS,
-        &*AGED,
-    ] {
+    for rx in [&*AFTER_POST, &*AFTER_PORTFOLIO, &*APPOSITION, &*SPEAKS, &*AGED] {
         for c in rx.captures_iter(text) {
             let Some(n) = c.get(1) else { continue };
             let s = Span::new(n.start(), n.end());
@@ -231,11 +191,8 @@ pub fn find_people(ctx: &Context<'_>, out: &mut Extraction) {
             // A sentence's first word is capitalised anyway: "Carer Jo Fitch"
             // is more often a description and a name than a three-word name.
             let words: Vec<&str> = n.as_str().split_whitespace().collect();
-            let sentence_start = text[..n.start()]
-                .trim_end()
-                .chars()
-                .next_back()
-                .is_none_or(|c| ".!?\n\"”’:".contains(c));
+            let sentence_start =
+                text[..n.start()].trim_end().chars().next_back().is_none_or(|c| ".!?\n\"”’:".contains(c));
             if words.len() == 3 && sentence_start {
                 add_full(&words[1..].join(" "), &mut full_names);
             } else {
@@ -248,9 +205,7 @@ pub fn find_people(ctx: &Context<'_>, out: &mut Extraction) {
     }
 
     // Every use of a known full name.
-    let ac = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&full_names);
+    let ac = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&full_names);
     if let Ok(ac) = ac {
         for m in ac.find_iter(text) {
             if crate::reference::is_word_bounded(text, m.start(), m.end()) {
@@ -265,11 +220,8 @@ pub fn find_people(ctx: &Context<'_>, out: &mut Extraction) {
     titled.sort_by_key(|t| (!text[t.1.start..t.1.end].contains(' '), t.1.start));
     for (title_start, span, canon, gender) in titled {
         let name = clean_name(&text[span.start..span.end]);
-        let idx = if name.contains(' ') {
-            Some(out.person(&name))
-        } else {
-            surname_owner(out, &name, span.start, gender)
-        };
+        let idx =
+            if name.contains(' ') { Some(out.person(&name)) } else { surname_owner(out, &name, span.start, gender) };
         let idx = idx.unwrap_or_else(|| out.person(&name));
         out.note_mention(idx, Span::new(title_start, span.end));
         let p = &mut out.persons[idx];
@@ -281,11 +233,8 @@ pub fn find_people(ctx: &Context<'_>, out: &mut Extraction) {
         }
     }
     // A bare surname followed by a reporting verb ("Doe said").
-    static SURNAME_SAID: LazyLock<Regex> = LazyLock::new(|| {
-        re(&format!(
-            r"(?-u:\b)({NAME_WORD})\s+(?:said|says|added|adds|told|tells)(?-u:\b)"
-        ))
-    });
+    static SURNAME_SAID: LazyLock<Regex> =
+        LazyLock::new(|| re(&format!(r"(?-u:\b)({NAME_WORD})\s+(?:said|says|added|adds|told|tells)(?-u:\b)")));
     for c in SURNAME_SAID.captures_iter(text) {
         let Some(n) = c.get(1) else { continue };
         if let Some(i) = surname_owner(out, n.as_str(), n.start(), None) {
@@ -299,12 +248,7 @@ pub fn find_people(ctx: &Context<'_>, out: &mut Extraction) {
 /// The person whose name ends in `surname` (and whose known gender fits the
 /// title's): the nearest mentioned before `pos`, else the first mentioned
 /// after it. "Mr Marsh" and "Ms Marsh" in one article are two people.
-pub fn surname_owner(
-    out: &Extraction,
-    surname: &str,
-    pos: usize,
-    gender: Option<Gender>,
-) -> Option<usize> {
+pub fn surname_owner(out: &Extraction, surname: &str, pos: usize, gender: Option<Gender>) -> Option<usize> {
     let owners: Vec<usize> = (0..out.persons.len())
         .filter(|&i| {
             let p = &out.persons[i];
@@ -318,23 +262,13 @@ pub fn surname_owner(
     let before = owners
         .iter()
         .filter_map(|&i| {
-            out.persons[i]
-                .mentions
-                .iter()
-                .filter(|s| s.start < pos)
-                .map(|s| s.start)
-                .max()
-                .map(|p| (p, i))
+            out.persons[i].mentions.iter().filter(|s| s.start < pos).map(|s| s.start).max().map(|p| (p, i))
         })
         .max()
         .map(|x| x.1);
     before
         .or_else(|| {
-            owners
-                .iter()
-                .filter_map(|&i| out.persons[i].mentions.first().map(|s| (s.start, i)))
-                .min()
-                .map(|x| x.1)
+            owners.iter().filter_map(|&i| out.persons[i].mentions.first().map(|s| (s.start, i))).min().map(|x| x.1)
         })
         .or_else(|| owners.first().copied())
 }
@@ -347,36 +281,24 @@ pub fn infer_council_membership(ctx: &Context<'_>, out: &mut Extraction) {
         return;
     };
     for i in 0..out.persons.len() {
-        let has_membership = out
-            .facts
-            .iter()
-            .any(|f| matches!(f.kind, FactKind::CouncilMember { person, .. } if person == i));
+        let has_membership =
+            out.facts.iter().any(|f| matches!(f.kind, FactKind::CouncilMember { person, .. } if person == i));
         if has_membership {
             continue;
         }
-        let titled = out.persons[i]
-            .honorifics
-            .iter()
-            .any(|h| COUNCILLOR_HONORIFICS.contains(&h.as_str()));
+        let titled = out.persons[i].honorifics.iter().any(|h| COUNCILLOR_HONORIFICS.contains(&h.as_str()));
         let councillor_post = out.facts.iter().any(|f| match &f.kind {
             FactKind::HoldsPost { person, post } => {
                 *person == i
-                    && (lexicon::COUNCILLOR_HEADS
-                        .iter()
-                        .any(|h| post.label.starts_with(h))
-                        || matches!(post.organisation, Some(Entity::Council(_)))
-                            && post.label.contains("leader"))
+                    && (lexicon::COUNCILLOR_HEADS.iter().any(|h| post.label.starts_with(h))
+                        || matches!(post.organisation, Some(Entity::Council(_))) && post.label.contains("leader"))
             }
             _ => false,
         });
         if titled || councillor_post {
             let span = out.persons[i].mentions.first().copied().unwrap_or_default();
             out.add_council(council);
-            out.push(
-                "member.councillor-title",
-                span,
-                FactKind::CouncilMember { person: i, council },
-            );
+            out.push("member.councillor-title", span, FactKind::CouncilMember { person: i, council });
         }
     }
 }

@@ -54,17 +54,9 @@ static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     let alt = |v: &[&str]| {
         let mut v = v.to_vec();
         v.sort_by_key(|s| std::cmp::Reverse(s.len()));
-        v.iter()
-            .map(|s| regex::escape(s).replace(' ', r"\s+"))
-            .collect::<Vec<_>>()
-            .join("|")
+        v.iter().map(|s| regex::escape(s).replace(' ', r"\s+")).collect::<Vec<_>>().join("|")
     };
-    let mods: Vec<&str> = FORMER_MODIFIERS
-        .iter()
-        .chain(MODIFIERS)
-        .chain(LABEL_MODIFIERS)
-        .copied()
-        .collect();
+    let mods: Vec<&str> = FORMER_MODIFIERS.iter().chain(MODIFIERS).chain(LABEL_MODIFIERS).copied().collect();
     re(&format!(
         r"(?P<mods>(?:(?i:{mods})(?:\s+|-))*)(?P<quals>(?:(?:ex-)?(?:\p{{Lu}}[\p{{L}}-]*(?:\s+(?:and|of|upon|on|under)\s+\p{{Lu}}[\p{{L}}-]*)*(?:['’]s)?|(?i:{quals})(?:['’]s)?)\s+)*?)(?P<head>(?i:{heads})|MPs?|MEPs?|MSP)(?-u:\b)",
         mods = alt(&mods),
@@ -203,26 +195,15 @@ const PORTFOLIO_HEADS: &[&str] = &[
 /// Finds every post phrase in the article (outside quotations).
 pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
     let text = &ctx.masked;
-    let mention_starts: std::collections::HashSet<usize> =
-        out.person_mentions().iter().map(|m| m.0.start).collect();
+    let mention_starts: std::collections::HashSet<usize> = out.person_mentions().iter().map(|m| m.0.start).collect();
     let mut posts = Vec::new();
     for c in PHRASE.captures_iter(text) {
         let (Some(all), Some(head_m)) = (c.get(0), c.name("head")) else {
             continue;
         };
-        let head_raw = head_m
-            .as_str()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        let acronym = head_raw
-            .chars()
-            .all(|ch| ch.is_ascii_uppercase() || ch == 's')
-            && head_raw.len() <= 4;
-        if !acronym
-            && head_raw.chars().next().is_some_and(|ch| ch.is_uppercase())
-            && head_raw.len() <= 3
-        {
+        let head_raw = head_m.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
+        let acronym = head_raw.chars().all(|ch| ch.is_ascii_uppercase() || ch == 's') && head_raw.len() <= 4;
+        if !acronym && head_raw.chars().next().is_some_and(|ch| ch.is_uppercase()) && head_raw.len() <= 3 {
             continue;
         }
         let head = if acronym {
@@ -231,11 +212,7 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
             head_raw.to_lowercase().replace('’', "'")
         };
         let plural = head_raw.ends_with('s') && (acronym || head == "councillors");
-        let head = if head == "councillors" {
-            "councillor".to_owned()
-        } else {
-            head
-        };
+        let head = if head == "councillors" { "councillor".to_owned() } else { head };
 
         // Qualifiers: drop leading words that cannot qualify a post.
         let mods_m = c.name("mods");
@@ -253,9 +230,7 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
         if mods_text.is_empty() {
             while let Some(&(at, w)) = quals.first() {
                 let bare = w.trim_end_matches("'s").trim_end_matches("’s");
-                if NOT_QUALIFIERS.contains(&bare)
-                    || ["and", "of", "upon", "on", "under"].contains(&w)
-                {
+                if NOT_QUALIFIERS.contains(&bare) || ["and", "of", "upon", "on", "under"].contains(&w) {
                     quals.remove(0);
                     start = quals.first().map_or(head_m.start(), |q| q.0);
                     let _ = at;
@@ -267,11 +242,7 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
                 start = head_m.start();
             }
         }
-        let span_start = if mods_text.is_empty() {
-            start
-        } else {
-            all.start()
-        };
+        let span_start = if mods_text.is_empty() { start } else { all.start() };
         let former = mods_text
             .split(|ch: char| ch.is_whitespace() || ch == '-')
             .any(|w| FORMER_MODIFIERS.contains(&w.to_lowercase().as_str()))
@@ -324,26 +295,14 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
                 i += 1;
                 continue;
             }
-            let proper = [
-                "secretary",
-                "minister",
-                "commissioner",
-                "secretary of state",
-            ]
-            .contains(&head.as_str());
+            let proper = ["secretary", "minister", "commissioner", "secretary of state"].contains(&head.as_str());
             let common_noun = !proper && QUALIFIER_NOUNS.contains(&bare.to_lowercase().as_str());
             if (bare.chars().next().is_some_and(char::is_uppercase) && !common_noun) || w == "and" {
                 place.push(bare);
             } else if ["council", "authority"].contains(&bare.to_lowercase().as_str())
                 && (bare.len() < w.len()
-                    || [
-                        "leader",
-                        "chief executive",
-                        "councillor",
-                        "deputy leader",
-                        "cabinet member",
-                    ]
-                    .contains(&head.as_str()))
+                    || ["leader", "chief executive", "councillor", "deputy leader", "cabinet member"]
+                        .contains(&head.as_str()))
             {
                 council_qualifier = true;
             } else {
@@ -373,9 +332,7 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
                 let r = &text[pos..];
                 let ws = r.len() - r.trim_start_matches([' ', '\t']).len();
                 let r2 = &r[ws..];
-                let wlen = r2
-                    .find(|ch: char| ch.is_whitespace() || ",.;:()\"“”‘!?".contains(ch))
-                    .unwrap_or(r2.len());
+                let wlen = r2.find(|ch: char| ch.is_whitespace() || ",.;:()\"“”‘!?".contains(ch)).unwrap_or(r2.len());
                 if wlen == 0 || words >= 8 {
                     break;
                 }
@@ -409,24 +366,17 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
                     words += 1;
                     continue;
                 }
-                let council_here = ctx
-                    .councils_in(Span::new(at, text.len()))
-                    .first()
-                    .copied()
-                    .filter(|h| {
-                        h.byte_start == at
-                            && (h.form == CouncilForm::Council
-                                || ctx
-                                    .parties_in(Span::new(h.byte_end, text.len()))
-                                    .first()
-                                    .is_some_and(|pp| {
-                                        text[h.byte_end..pp.byte_start]
-                                            .trim()
-                                            .trim_start_matches(['\'', '’', 's'])
-                                            .trim()
-                                            .is_empty()
-                                    }))
-                    });
+                let council_here = ctx.councils_in(Span::new(at, text.len())).first().copied().filter(|h| {
+                    h.byte_start == at
+                        && (h.form == CouncilForm::Council
+                            || ctx.parties_in(Span::new(h.byte_end, text.len())).first().is_some_and(|pp| {
+                                text[h.byte_end..pp.byte_start]
+                                    .trim()
+                                    .trim_start_matches(['\'', '’', 's'])
+                                    .trim()
+                                    .is_empty()
+                            }))
+                });
                 if let Some(h) = council_here {
                     council = Some(h.council);
                     pos = h.byte_end;
@@ -480,19 +430,9 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
             }
             if let Some(c2) = consumed_to {
                 end = c2;
-                if !complement.is_empty() && PORTFOLIO_HEADS.contains(&head.as_str()) {
-                    complement.insert(0, prep.to_owned());
-                } else if !complement.is_empty()
-                    && [
-                        "bishop",
-                        "archbishop",
-                        "mayor",
-                        "lord mayor",
-                        "head",
-                        "director",
-                    ]
-                    .contains(&head.as_str())
-                {
+                let keeps_complement = PORTFOLIO_HEADS.contains(&head.as_str())
+                    || ["bishop", "archbishop", "mayor", "lord mayor", "head", "director"].contains(&head.as_str());
+                if !complement.is_empty() && keeps_complement {
                     complement.insert(0, prep.to_owned());
                 } else {
                     complement.clear();
@@ -500,10 +440,7 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
             }
         }
         // Strip trailing function words from a complement.
-        while complement
-            .last()
-            .is_some_and(|w| ["and", "the", "of", "for"].contains(&w.as_str()))
-        {
+        while complement.last().is_some_and(|w| ["and", "the", "of", "for"].contains(&w.as_str())) {
             complement.pop();
         }
         if complement.len() == 1 {
@@ -516,13 +453,7 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
             label.push_str(m);
             label.push(' ');
         }
-        let proper_head = [
-            "secretary",
-            "minister",
-            "commissioner",
-            "secretary of state",
-        ]
-        .contains(&head.as_str());
+        let proper_head = ["secretary", "minister", "commissioner", "secretary of state"].contains(&head.as_str());
         if proper_head && !place_name.is_empty() {
             // "Home Secretary", "Children's Commissioner"
             label.push_str(&place_name);
@@ -542,11 +473,7 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
             && !place_name.is_empty()
             && !proper_head
         {
-            label.push_str(if head.chars().all(|ch| ch.is_uppercase()) {
-                " for "
-            } else {
-                " of "
-            });
+            label.push_str(if head.chars().all(|ch| ch.is_uppercase()) { " for " } else { " of " });
             label.push_str(&place_name);
         }
         let council_via_place = if council.is_none() && !place_name.is_empty() {
@@ -563,7 +490,7 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
                 r"^\s*,?\s*(?:from|between)\s+(?:(?P<m1>(?i:january|february|march|april|may|june|july|august|september|october|november|december))\s+)?(?P<y1>(?:19|20)\d\d)\s+(?:to|until|till|and|through\s+to|through|-|–)\s+(?:(?P<m2>(?i:january|february|march|april|may|june|july|august|september|october|november|december))\s+)?(?P<y2>(?:19|20)\d\d)\b",
             )
         });
-        let during = DURING.captures(&text[end..]).and_then(|c| {
+        let during = DURING.captures(&text[end..]).map(|c| {
             let part = |m: &str, y: &str| -> String {
                 let months = [
                     "january",
@@ -579,20 +506,15 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
                     "november",
                     "december",
                 ];
-                match c.name(m).and_then(|m| {
-                    months
-                        .iter()
-                        .position(|x| x.eq_ignore_ascii_case(m.as_str()))
-                }) {
+                match c.name(m).and_then(|m| months.iter().position(|x| x.eq_ignore_ascii_case(m.as_str()))) {
                     Some(i) => format!("{}-{:02}", c.name(y).map_or("", |x| x.as_str()), i + 1),
                     None => c.name(y).map_or(String::new(), |x| x.as_str().to_owned()),
                 }
             };
-            Some((part("m1", "y1"), part("m2", "y2")))
+            (part("m1", "y1"), part("m2", "y2"))
         });
-        let council = council
-            .or(council_via_place
-                .filter(|_| !["MP", "MEP", "MSP", "bishop"].contains(&head.as_str())));
+        let council =
+            council.or(council_via_place.filter(|_| !["MP", "MEP", "MSP", "bishop"].contains(&head.as_str())));
         let _ = PARTIES.all.len();
         posts.push(PostPhrase {
             span: Span::new(span_start, end),
@@ -613,9 +535,7 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
 
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
+    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
 }
 
 static APPOSITION_GAP: LazyLock<Regex> = LazyLock::new(|| {
@@ -649,11 +569,7 @@ pub fn attach(ctx: &Context<'_>, posts: &[PostPhrase], out: &mut Extraction) {
         }
         // apposition after a name, or "was appointed"
         let before_p = mentions.partition_point(|m| m.0.start < p.span.start);
-        if let Some(m) = mentions[..before_p]
-            .iter()
-            .rev()
-            .find(|m| m.0.end <= p.span.start)
-        {
+        if let Some(m) = mentions[..before_p].iter().rev().find(|m| m.0.end <= p.span.start) {
             let gap = &text[m.0.end..p.span.start];
             if APPOSITION_GAP.is_match(gap) {
                 owner[k] = Some((m.1, "post.apposition"));
@@ -662,18 +578,13 @@ pub fn attach(ctx: &Context<'_>, posts: &[PostPhrase], out: &mut Extraction) {
             // "Jane Doe, chief executive of the trust, was appointed as chair"
             let mut bare_gap = String::new();
             let mut pos = m.0.end;
-            for other in posts
-                .iter()
-                .filter(|o| o.span.start >= m.0.end && o.span.end <= p.span.start)
-            {
+            for other in posts.iter().filter(|o| o.span.start >= m.0.end && o.span.end <= p.span.start) {
                 bare_gap.push_str(&text[pos..other.span.start]);
                 pos = other.span.end;
             }
             bare_gap.push_str(&text[pos..p.span.start]);
-            let bare_gap = bare_gap
-                .strip_prefix(", ,")
-                .or_else(|| bare_gap.strip_prefix(", the ,"))
-                .unwrap_or(&bare_gap);
+            let bare_gap =
+                bare_gap.strip_prefix(", ,").or_else(|| bare_gap.strip_prefix(", the ,")).unwrap_or(&bare_gap);
             if APPOINTED_GAP.is_match(gap) || APPOINTED_GAP.is_match(bare_gap) {
                 owner[k] = Some((m.1, "post.appointed"));
                 continue;
@@ -711,13 +622,7 @@ pub fn attach(ctx: &Context<'_>, posts: &[PostPhrase], out: &mut Extraction) {
     }
 }
 
-fn record(
-    ctx: &Context<'_>,
-    p: &PostPhrase,
-    person: usize,
-    rule: &'static str,
-    out: &mut Extraction,
-) {
+fn record(ctx: &Context<'_>, p: &PostPhrase, person: usize, rule: &'static str, out: &mut Extraction) {
     let political = lexicon::POLITICAL_HEADS.contains(&p.head.as_str());
     if let (Some(party), true) = (p.party, political) {
         if PARTIES.all[party].is_party {
@@ -726,18 +631,11 @@ fn record(
         }
     }
     if let Some(w) = &p.ward {
-        out.push(
-            rule,
-            p.span,
-            FactKind::RepresentsWard {
-                person,
-                ward: w.clone(),
-            },
-        );
+        out.push(rule, p.span, FactKind::RepresentsWard { person, ward: w.clone() });
     }
     let councillor = lexicon::COUNCILLOR_HEADS.contains(&p.head.as_str());
-    let council_leader = p.head.contains("leader")
-        && (p.council.is_some() || p.council_qualifier || p.head == "opposition leader");
+    let council_leader =
+        p.head.contains("leader") && (p.council.is_some() || p.council_qualifier || p.head == "opposition leader");
     if councillor || council_leader {
         if let Some(c) = p.council.or(ctx.primary_council) {
             out.add_council(c);
@@ -764,24 +662,13 @@ fn record(
     if let Some(Entity::Party(pp)) = organisation {
         out.add_party(pp);
     }
-    let label = p
-        .label
-        .replace("council leader", "leader")
-        .replace("authority leader", "leader");
+    let label = p.label.replace("council leader", "leader").replace("authority leader", "leader");
     // a post held over a past period is a former post
     let former = p.former || p.during.is_some();
     out.push(
         rule,
         p.span,
-        FactKind::HoldsPost {
-            person,
-            post: Post {
-                label,
-                organisation,
-                former,
-                during: p.during.clone(),
-            },
-        },
+        FactKind::HoldsPost { person, post: Post { label, organisation, former, during: p.during.clone() } },
     );
 }
 
@@ -798,13 +685,7 @@ mod tests {
         crate::extract::person::find_people(&ctx, &mut out);
         find_posts(&ctx, &mut out)
             .into_iter()
-            .map(|p| {
-                (
-                    p.label,
-                    p.former,
-                    p.party.map(|i| PARTIES.all[i].key.clone()),
-                )
-            })
+            .map(|p| (p.label, p.former, p.party.map(|i| PARTIES.all[i].key.clone())))
             .collect()
     }
 
@@ -816,22 +697,13 @@ mod tests {
         );
         assert_eq!(
             posts_of("Lib Dem group leader Councillor Ann Lee spoke."),
-            [
-                ("group leader".into(), false, Some("libdem".into())),
-                ("councillor".into(), false, None)
-            ]
+            [("group leader".into(), false, Some("libdem".into())), ("councillor".into(), false, None)]
         );
         assert_eq!(
             posts_of("Riverton and Wold MP Al Stone spoke."),
             [("MP for Riverton and Wold".into(), false, None)]
         );
-        assert_eq!(
-            posts_of("Former Home Secretary Jo Bell spoke."),
-            [("Home Secretary".into(), true, None)]
-        );
-        assert_eq!(
-            posts_of("the ex-Lowtown MP said"),
-            [("MP for Lowtown".into(), true, None)]
-        );
+        assert_eq!(posts_of("Former Home Secretary Jo Bell spoke."), [("Home Secretary".into(), true, None)]);
+        assert_eq!(posts_of("the ex-Lowtown MP said"), [("MP for Lowtown".into(), true, None)]);
     }
 }

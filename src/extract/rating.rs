@@ -36,9 +36,7 @@ static AREA: LazyLock<Vec<(Regex, Area, bool)>> = LazyLock::new(|| {
         ("overall\\s+effectiveness|overall\\s+judgement|overall\\s+rating".into(), Area::Overall, true),
         (format!("children{A}s\\s+(?:social\\s+care\\s+)?services|children{A}s\\s+social\\s+care|social\\s+care\\s+services|services\\s+for\\s+children|services|department|council|authority|rating|judgement|grade"), Area::Overall, false),
     ];
-    v.into_iter()
-        .map(|(p, a, s)| (re(&format!("(?i)(?-u:\\b)(?:{p})(?-u:\\b)")), a, s))
-        .collect()
+    v.into_iter().map(|(p, a, s)| (re(&format!("(?i)(?-u:\\b)(?:{p})(?-u:\\b)")), a, s)).collect()
 });
 static CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -46,9 +44,7 @@ static CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static RATED_AS: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)(?-u:\b)(?:rated|rates|rating|judged|judges|graded|labels|labelled|deemed|branded|found)(?-u:\b)",
-    )
+    re(r"(?i)(?-u:\b)(?:rated|rates|rating|judged|judges|graded|labels|labelled|deemed|branded|found)(?-u:\b)")
 });
 
 fn grade_of(s: &str) -> Grade {
@@ -98,17 +94,14 @@ pub fn find(ctx: &Context<'_>, out: &mut Extraction) {
         for g in GRADE.find_iter(t) {
             let (gs, ge) = (s.span.start + g.start(), s.span.start + g.end());
             let grade = grade_of(g.as_str());
-            let quoted =
-                quote_mark(text[..gs].chars().next_back()) && quote_mark(text[ge..].chars().next());
-            let before =
-                text[s.span.start..gs].trim_end_matches(['"', '\'', '‘', '’', '“', '”', ' ']);
-            let after =
-                text[ge..s.span.end].trim_start_matches(['"', '\'', '‘', '’', '“', '”', ' ']);
+            let quoted = quote_mark(text[..gs].chars().next_back()) && quote_mark(text[ge..].chars().next());
+            let before = text[s.span.start..gs].trim_end_matches(['"', '\'', '‘', '’', '“', '”', ' ']);
+            let after = text[ge..s.span.end].trim_start_matches(['"', '\'', '‘', '’', '“', '”', ' ']);
             if matches!(grade, Grade::Good | Grade::Outstanding) {
                 let lb = before.to_lowercase();
                 let predicative = [
-                    " as", "rated", "judged", "graded", " be", " been", " was", " were", " is",
-                    " are", " remain", " remains",
+                    " as", "rated", "judged", "graded", " be", " been", " was", " were", " is", " are", " remain",
+                    " remains",
                 ];
                 if !(quoted || predicative.iter().any(|w| lb.ends_with(w)) && context) {
                     continue;
@@ -120,26 +113,19 @@ pub fn find(ctx: &Context<'_>, out: &mut Extraction) {
             let mut found: Vec<Area> = Vec::new();
             let mut rule = "";
             // A. "inadequate ratings for A, B and C"
-            static FOR_LIST: LazyLock<Regex> = LazyLock::new(|| {
-                re(r"(?i)^(?:ratings?|judgements?|grades?)\s+(?:for|in|on|across)\s+")
-            });
+            static FOR_LIST: LazyLock<Regex> =
+                LazyLock::new(|| re(r"(?i)^(?:ratings?|judgements?|grades?)\s+(?:for|in|on|across)\s+"));
             if let Some(m) = FOR_LIST.find(after) {
                 let from = s.span.end - after.len() + m.end();
-                found = all_areas
-                    .iter()
-                    .filter(|a| a.0 >= from && a.3)
-                    .map(|a| a.2)
-                    .collect();
+                found = all_areas.iter().filter(|a| a.0 >= from && a.3).map(|a| a.2).collect();
                 rule = "rating.grade-for-areas";
             }
             // B. "rated A and B as inadequate"
             if found.is_empty() && before.to_lowercase().ends_with(" as") {
                 if let Some(v) = RATED_AS.find_iter(before).last() {
                     let from = s.span.start + v.end();
-                    let between: Vec<&(usize, usize, Area, bool)> = all_areas
-                        .iter()
-                        .filter(|a| a.0 >= from && a.1 <= gs)
-                        .collect();
+                    let between: Vec<&(usize, usize, Area, bool)> =
+                        all_areas.iter().filter(|a| a.0 >= from && a.1 <= gs).collect();
                     found = between.iter().filter(|a| a.3).map(|a| a.2).collect();
                     if found.is_empty() && !between.is_empty() {
                         found.push(Area::Overall);
@@ -154,7 +140,7 @@ pub fn find(ctx: &Context<'_>, out: &mut Extraction) {
                         r"(?i)^(?:\s+(?:of|for)\s+[\p{L}'’]+(?:\s+[\p{L}'’]+)?)?[\s,'’‘“”]*(?:(?:is|are|was|were|has\s+been|have\s+been|remains?|still|now|also|been|rated|judged|graded|found|deemed|as|to|be)\s+)*[\s'’‘“”]*$",
                     )
                 });
-                if let Some(a) = all_areas.iter().filter(|a| a.1 <= gs).last() {
+                if let Some(a) = all_areas.iter().rev().find(|a| a.1 <= gs) {
                     static ASIDE: LazyLock<Regex> = LazyLock::new(|| re(r",[^,]{1,30},"));
                     let gap = ASIDE.replace_all(&text[a.1..gs], " ");
                     if LINK.is_match(&gap) && (a.3 || quoted || context) {
@@ -166,9 +152,7 @@ pub fn find(ctx: &Context<'_>, out: &mut Extraction) {
             // D. "the 'inadequate' services"
             if found.is_empty() {
                 if let Some(a) = all_areas.iter().find(|a| a.0 >= ge) {
-                    if text[ge..a.0]
-                        .trim_matches(|c: char| c.is_whitespace() || "'’‘“”\"".contains(c))
-                        .is_empty()
+                    if text[ge..a.0].trim_matches(|c: char| c.is_whitespace() || "'’‘“”\"".contains(c)).is_empty()
                     {
                         found.push(a.2);
                         rule = "rating.grade-area";
@@ -181,15 +165,7 @@ pub fn find(ctx: &Context<'_>, out: &mut Extraction) {
             };
             for area in found {
                 out.add_council(council);
-                out.push(
-                    rule,
-                    span,
-                    FactKind::Rating {
-                        council,
-                        area,
-                        grade,
-                    },
-                );
+                out.push(rule, span, FactKind::Rating { council, area, grade });
             }
         }
     }

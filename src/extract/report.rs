@@ -16,11 +16,7 @@ pub fn name(x: &Extraction, e: Entity) -> String {
 
 /// One line per person and per fact, without the rule.
 pub fn lines(text: &str, x: &Extraction) -> Vec<String> {
-    let mut out: Vec<String> = x
-        .persons
-        .iter()
-        .map(|p| format!("person\t{}", p.name))
-        .collect();
+    let mut out: Vec<String> = x.persons.iter().map(|p| format!("person\t{}", p.name)).collect();
     for f in &x.facts {
         let person = |p: &usize| x.persons[*p].name.clone();
         out.push(match &f.kind {
@@ -39,27 +35,13 @@ pub fn lines(text: &str, x: &Extraction) -> Vec<String> {
             ),
             FactKind::RepresentsWard { person: p, ward } => format!("ward\t{}\t{ward}", person(p)),
             FactKind::ControlledBy { council, party } => {
-                format!(
-                    "control\t{}\t{}",
-                    COUNCILS.all[*council].label, PARTIES.all[*party].name
-                )
+                format!("control\t{}\t{}", COUNCILS.all[*council].label, PARTIES.all[*party].name)
             }
-            FactKind::Rating {
-                council,
-                area,
-                grade,
-            } => format!(
-                "rating\t{}\t{area:?}\t{grade:?}",
-                COUNCILS.all[*council].label
-            ),
-            FactKind::Quote {
-                speaker, text: t, ..
-            } => {
-                format!(
-                    "quote\t{}\t{}",
-                    name(x, *speaker),
-                    text[t.start..t.end].replace(['\t', '\n'], " ")
-                )
+            FactKind::Rating { council, area, grade } => {
+                format!("rating\t{}\t{area:?}\t{grade:?}", COUNCILS.all[*council].label)
+            }
+            FactKind::Quote { speaker, text: t, .. } => {
+                format!("quote\t{}\t{}", name(x, *speaker), text[t.start..t.end].replace(['\t', '\n'], " "))
             }
             FactKind::CalledForResignation { by, target } => {
                 format!("resign\t{}\t{}", person(by), person(target))

@@ -28,12 +28,7 @@ static HEADS_OF: LazyLock<Regex> = LazyLock::new(|| {
 static BOUNDARY: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?:;|:|,?\s+(?:but|while|whereas|although|though|after|because)\s+)"));
 
-pub fn find(
-    ctx: &Context<'_>,
-    agents: &[AgentMention],
-    resolved: &[Option<Entity>],
-    out: &mut Extraction,
-) {
+pub fn find(ctx: &Context<'_>, agents: &[AgentMention], resolved: &[Option<Entity>], out: &mut Extraction) {
     let text = &ctx.masked;
     for s in &ctx.seg.sentences {
         let t = &text[s.span.start..s.span.end];
@@ -77,11 +72,7 @@ pub fn find(
                 for &by in &callers {
                     for &target in &targets {
                         if by != target {
-                            out.push(
-                                "resignation.call",
-                                s.span,
-                                FactKind::CalledForResignation { by, target },
-                            );
+                            out.push("resignation.call", s.span, FactKind::CalledForResignation { by, target });
                         }
                     }
                 }

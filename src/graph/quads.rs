@@ -23,11 +23,7 @@ struct Writer {
 impl Writer {
     fn add(&mut self, s: impl Into<NamedOrBlankNode>, p: NamedNodeRef<'_>, o: impl Into<Term>) {
         let q = Quad::new(s.into(), p, o.into(), self.graph.clone());
-        let key = (
-            q.subject.to_string(),
-            q.predicate.to_string(),
-            q.object.to_string(),
-        );
+        let key = (q.subject.to_string(), q.predicate.to_string(), q.object.to_string());
         if self.quads.insert(key) {
             self.out.push(q);
         }
@@ -45,14 +41,12 @@ struct CharOffsets<'a> {
 impl<'a> CharOffsets<'a> {
     fn new(text: &'a str) -> Self {
         let mut checkpoints = vec![(0, 0)];
-        let mut chars = 0;
         let mut next = 4096;
-        for (i, _) in text.char_indices() {
+        for (chars, (i, _)) in text.char_indices().enumerate() {
             if i >= next {
                 checkpoints.push((i, chars));
                 next = i + 4096;
             }
-            chars += 1;
         }
         Self { text, checkpoints }
     }
@@ -86,30 +80,13 @@ fn fnv1a(s: &str) -> u64 {
 /// Writes an extraction as quads. Every fact also says where it came from:
 /// nodes (memberships, judgements, quotations) carry `cg:sentence` and
 /// `cg:rule`; plain triples get an `rdf:Statement` that does.
-pub fn facts_to_graph(
-    doc: &Document,
-    seg: &Segmented<'_>,
-    x: &Extraction,
-    iris: &Iris,
-) -> DocumentGraph {
+pub fn facts_to_graph(doc: &Document, seg: &Segmented<'_>, x: &Extraction, iris: &Iris) -> DocumentGraph {
     let graph = iris.document(&doc.id);
-    let mut w = Writer {
-        graph: GraphName::NamedNode(graph.clone()),
-        quads: BTreeSet::new(),
-        out: Vec::new(),
-    };
+    let mut w = Writer { graph: GraphName::NamedNode(graph.clone()), quads: BTreeSet::new(), out: Vec::new() };
     let d = graph.clone();
     w.add(d.clone(), rdf::TYPE, schema::NEWS_ARTICLE);
-    w.add(
-        d.clone(),
-        dcterms::IDENTIFIER,
-        Literal::new_simple_literal(&doc.id),
-    );
-    w.add(
-        d.clone(),
-        dcterms::SOURCE,
-        Literal::new_simple_literal(&doc.source),
-    );
+    w.add(d.clone(), dcterms::IDENTIFIER, Literal::new_simple_literal(&doc.id));
+    w.add(d.clone(), dcterms::SOURCE, Literal::new_simple_literal(&doc.source));
     if let Some(t) = &doc.meta.title {
         w.add(d.clone(), schema::HEADLINE, Literal::new_simple_literal(t));
     }
@@ -122,17 +99,9 @@ pub fn facts_to_graph(
     for (i, p) in x.persons.iter().enumerate() {
         let n = iris.entity(x, Entity::Person(i));
         w.add(n.clone(), rdf::TYPE, schema::PERSON);
-        w.add(
-            n.clone(),
-            rdfs::LABEL,
-            Literal::new_simple_literal(resolve::person_key(&p.name)),
-        );
+        w.add(n.clone(), rdfs::LABEL, Literal::new_simple_literal(resolve::person_key(&p.name)));
         for h in &p.honorifics {
-            w.add(
-                n.clone(),
-                schema::HONORIFIC_PREFIX,
-                Literal::new_simple_literal(h),
-            );
+            w.add(n.clone(), schema::HONORIFIC_PREFIX, Literal::new_simple_literal(h));
         }
         w.add(d.clone(), cg::MENTIONS, n);
         counts.persons += 1;
@@ -141,11 +110,7 @@ pub fn facts_to_graph(
         let n = iris.council(c);
         let r = &COUNCILS.all[c];
         w.add(n.clone(), rdf::TYPE, cg::COUNCIL);
-        w.add(
-            n.clone(),
-            rdfs::LABEL,
-            Literal::new_simple_literal(&r.label),
-        );
+        w.add(n.clone(), rdfs::LABEL, Literal::new_simple_literal(&r.label));
         let ons = resolve::ons_iri(c);
         w.add(n.clone(), owl::SAME_AS, ons.clone());
         w.add(n.clone(), schema::SAME_AS, ons);
@@ -173,10 +138,7 @@ pub fn facts_to_graph(
         .facts
         .iter()
         .flat_map(|f| match &f.kind {
-            FactKind::Quote {
-                speaker: Entity::Organisation(o),
-                ..
-            } => vec![*o],
+            FactKind::Quote { speaker: Entity::Organisation(o), .. } => vec![*o],
             FactKind::HoldsPost { post, .. } => match post.organisation {
                 Some(Entity::Organisation(o)) => vec![o],
                 _ => vec![],
@@ -191,45 +153,25 @@ pub fn facts_to_graph(
                 .map(|(i, _)| i),
         )
         .collect();
-    let has_rating = x
-        .facts
-        .iter()
-        .any(|f| matches!(f.kind, FactKind::Rating { .. }));
-    let ofsted = x
-        .organisations
-        .iter()
-        .position(|o| o.reference.as_deref() == Some("ofsted"));
-    let ofsted_node = if has_rating {
-        Some(iris.organisation("ofsted"))
-    } else {
-        None
-    };
+    let has_rating = x.facts.iter().any(|f| matches!(f.kind, FactKind::Rating { .. }));
+    let ofsted = x.organisations.iter().position(|o| o.reference.as_deref() == Some("ofsted"));
+    let ofsted_node = if has_rating { Some(iris.organisation("ofsted")) } else { None };
     for &o in &used_orgs {
         let n = iris.entity(x, Entity::Organisation(o));
         let class = match x.organisations[o].kind {
-            OrgKind::Inspectorate
-            | OrgKind::Government
-            | OrgKind::Office
-            | OrgKind::Ombudsman
-            | OrgKind::Agency => schema::GOVERNMENT_ORGANIZATION,
+            OrgKind::Inspectorate | OrgKind::Government | OrgKind::Office | OrgKind::Ombudsman | OrgKind::Agency => {
+                schema::GOVERNMENT_ORGANIZATION
+            }
             _ => schema::ORGANIZATION,
         };
         w.add(n.clone(), rdf::TYPE, class);
-        w.add(
-            n.clone(),
-            rdfs::LABEL,
-            Literal::new_simple_literal(&x.organisations[o].name),
-        );
+        w.add(n.clone(), rdfs::LABEL, Literal::new_simple_literal(&x.organisations[o].name));
         w.add(d.clone(), cg::MENTIONS, n);
         counts.organisations += 1;
     }
     if let (Some(n), None) = (&ofsted_node, ofsted) {
         w.add(n.clone(), rdf::TYPE, schema::GOVERNMENT_ORGANIZATION);
-        w.add(
-            n.clone(),
-            rdfs::LABEL,
-            Literal::new_simple_literal("Ofsted"),
-        );
+        w.add(n.clone(), rdfs::LABEL, Literal::new_simple_literal("Ofsted"));
         counts.organisations += 1;
     }
 
@@ -237,9 +179,7 @@ pub fn facts_to_graph(
     let quote_iri = |byte: usize| iris.mint2("quote", &doc.id, &offsets.at(byte).to_string());
     let mut inspections: BTreeSet<usize> = BTreeSet::new();
     let sentence_of = |span: Span| -> String {
-        let text = seg
-            .sentence_at(span.start)
-            .map_or("", |i| seg.slice(seg.sentences[i].span));
+        let text = seg.sentence_at(span.start).map_or("", |i| seg.slice(seg.sentences[i].span));
         text.split_whitespace().collect::<Vec<_>>().join(" ")
     };
     for f in &x.facts {
@@ -247,11 +187,7 @@ pub fn facts_to_graph(
         let rule = Literal::new_simple_literal(f.rule);
         // A triple plus the statement that says where it came from.
         let fact = |w: &mut Writer, s: NamedNode, p: NamedNodeRef<'_>, o: NamedNode| {
-            let st = iris.mint2(
-                "statement",
-                &doc.id,
-                &format!("{:016x}", fnv1a(&format!("{s} {p} {o}"))),
-            );
+            let st = iris.mint2("statement", &doc.id, &format!("{:016x}", fnv1a(&format!("{s} {p} {o}"))));
             w.add(s.clone(), p, o.clone());
             w.add(st.clone(), rdf::TYPE, rdf::STATEMENT);
             w.add(st.clone(), rdf::SUBJECT, s);
@@ -262,31 +198,17 @@ pub fn facts_to_graph(
         };
         match &f.kind {
             FactKind::PartyMember { person, party } => {
-                fact(
-                    &mut w,
-                    iris.entity(x, Entity::Person(*person)),
-                    org::MEMBER_OF,
-                    iris.party(*party),
-                );
+                fact(&mut w, iris.entity(x, Entity::Person(*person)), org::MEMBER_OF, iris.party(*party));
             }
             FactKind::CouncilMember { person, council } => {
-                fact(
-                    &mut w,
-                    iris.entity(x, Entity::Person(*person)),
-                    org::MEMBER_OF,
-                    iris.council(*council),
-                );
+                fact(&mut w, iris.entity(x, Entity::Person(*person)), org::MEMBER_OF, iris.council(*council));
             }
             FactKind::HoldsPost { person, post } => {
                 let pname = &x.persons[*person].name;
                 let m = iris.mint2("membership", &doc.id, &format!("{pname} {}", post.label));
                 let role = iris.role(&post.label);
                 w.add(m.clone(), rdf::TYPE, org::MEMBERSHIP);
-                w.add(
-                    m.clone(),
-                    org::MEMBER,
-                    iris.entity(x, Entity::Person(*person)),
-                );
+                w.add(m.clone(), org::MEMBER, iris.entity(x, Entity::Person(*person)));
                 w.add(m.clone(), org::ROLE, role.clone());
                 if let Some(o) = post.organisation {
                     w.add(m.clone(), org::ORGANIZATION, iris.entity(x, o));
@@ -302,11 +224,7 @@ pub fn facts_to_graph(
                         let instant = NamedNode::new_unchecked(format!(
                             "{}-{}",
                             interval.as_str(),
-                            if end == time::HAS_BEGINNING {
-                                "start"
-                            } else {
-                                "end"
-                            }
+                            if end == time::HAS_BEGINNING { "start" } else { "end" }
                         ));
                         w.add(interval.clone(), end, instant.clone());
                         w.add(instant.clone(), rdf::TYPE, time::INSTANT);
@@ -317,11 +235,7 @@ pub fn facts_to_graph(
                                 Literal::new_typed_literal(value, xsd::G_YEAR_MONTH),
                             );
                         } else {
-                            w.add(
-                                instant,
-                                time::IN_XSD_G_YEAR,
-                                Literal::new_typed_literal(value, xsd::G_YEAR),
-                            );
+                            w.add(instant, time::IN_XSD_G_YEAR, Literal::new_typed_literal(value, xsd::G_YEAR));
                         }
                     }
                 }
@@ -336,28 +250,14 @@ pub fn facts_to_graph(
                     _ => None,
                 });
                 let n = iris.ward(council, ward);
-                fact(
-                    &mut w,
-                    iris.entity(x, Entity::Person(*person)),
-                    cg::REPRESENTS_WARD,
-                    n.clone(),
-                );
+                fact(&mut w, iris.entity(x, Entity::Person(*person)), cg::REPRESENTS_WARD, n.clone());
                 w.add(n.clone(), rdf::TYPE, cg::WARD);
                 w.add(n, rdfs::LABEL, Literal::new_simple_literal(ward));
             }
             FactKind::ControlledBy { council, party } => {
-                fact(
-                    &mut w,
-                    iris.council(*council),
-                    cg::CONTROLLED_BY,
-                    iris.party(*party),
-                );
+                fact(&mut w, iris.council(*council), cg::CONTROLLED_BY, iris.party(*party));
             }
-            FactKind::Rating {
-                council,
-                area,
-                grade,
-            } => {
+            FactKind::Rating { council, area, grade } => {
                 let gss = &COUNCILS.all[*council].gss;
                 let insp = iris.mint2("inspection", &doc.id, gss);
                 if inspections.insert(*council) {
@@ -369,12 +269,7 @@ pub fn facts_to_graph(
                     counts.inspections += 1;
                 }
                 let area_node = resolve::area_concept(*area);
-                let local = area_node
-                    .as_str()
-                    .rsplit('#')
-                    .next()
-                    .unwrap_or("area")
-                    .to_owned();
+                let local = area_node.as_str().rsplit('#').next().unwrap_or("area").to_owned();
                 let j = iris.mint2("judgement", &doc.id, &format!("{gss}-{local}"));
                 w.add(insp, cg::JUDGEMENT_PROP, j.clone());
                 w.add(j.clone(), rdf::TYPE, cg::JUDGEMENT);
@@ -383,35 +278,21 @@ pub fn facts_to_graph(
                 w.add(j.clone(), cg::RULE, rule.clone());
                 w.add(j, cg::SENTENCE, sentence.clone());
             }
-            FactKind::Quote {
-                speaker,
-                text,
-                continues,
-            } => {
+            FactKind::Quote { speaker, text, continues } => {
                 let q = quote_iri(text.start);
                 let sp = iris.entity(x, *speaker);
                 w.add(q.clone(), rdf::TYPE, schema::QUOTATION);
-                w.add(
-                    q.clone(),
-                    schema::TEXT,
-                    Literal::new_simple_literal(&doc.text[text.start..text.end]),
-                );
+                w.add(q.clone(), schema::TEXT, Literal::new_simple_literal(&doc.text[text.start..text.end]));
                 w.add(q.clone(), schema::CREATOR, sp.clone());
                 w.add(
                     q.clone(),
                     nif::BEGIN_INDEX,
-                    Literal::new_typed_literal(
-                        offsets.at(text.start).to_string(),
-                        xsd::NON_NEGATIVE_INTEGER,
-                    ),
+                    Literal::new_typed_literal(offsets.at(text.start).to_string(), xsd::NON_NEGATIVE_INTEGER),
                 );
                 w.add(
                     q.clone(),
                     nif::END_INDEX,
-                    Literal::new_typed_literal(
-                        offsets.at(text.end).to_string(),
-                        xsd::NON_NEGATIVE_INTEGER,
-                    ),
+                    Literal::new_typed_literal(offsets.at(text.end).to_string(), xsd::NON_NEGATIVE_INTEGER),
                 );
                 w.add(q.clone(), cg::RULE, rule.clone());
                 if let Some(prev) = continues {
@@ -429,25 +310,12 @@ pub fn facts_to_graph(
                 );
             }
             FactKind::Published { date } => {
-                w.add(
-                    d.clone(),
-                    schema::DATE_PUBLISHED,
-                    Literal::new_typed_literal(date, xsd::DATE),
-                );
+                w.add(d.clone(), schema::DATE_PUBLISHED, Literal::new_typed_literal(date, xsd::DATE));
             }
             FactKind::Author { person } => {
-                w.add(
-                    d.clone(),
-                    schema::AUTHOR,
-                    iris.entity(x, Entity::Person(*person)),
-                );
+                w.add(d.clone(), schema::AUTHOR, iris.entity(x, Entity::Person(*person)));
             }
         }
     }
-    DocumentGraph {
-        id: doc.id.clone(),
-        graph,
-        quads: w.out,
-        counts,
-    }
+    DocumentGraph { id: doc.id.clone(), graph, quads: w.out, counts }
 }

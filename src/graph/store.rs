@@ -31,14 +31,9 @@ pub enum StoreError {
 fn open_error(path: &Path, e: StorageError) -> StoreError {
     let msg = e.to_string().to_lowercase();
     if msg.contains("lock") {
-        StoreError::Locked {
-            path: path.to_owned(),
-        }
+        StoreError::Locked { path: path.to_owned() }
     } else {
-        StoreError::Open {
-            path: path.to_owned(),
-            source: e,
-        }
+        StoreError::Open { path: path.to_owned(), source: e }
     }
 }
 
@@ -50,9 +45,7 @@ pub fn open_for_writing(path: &Path) -> Result<Store, StoreError> {
 /// Opens an existing store for reading; other processes may read it too.
 pub fn open_for_reading(path: &Path) -> Result<Store, StoreError> {
     if !path.join("CURRENT").exists() {
-        return Err(StoreError::Missing {
-            path: path.to_owned(),
-        });
+        return Err(StoreError::Missing { path: path.to_owned() });
     }
     Store::open_read_only(path).map_err(|e| open_error(path, e))
 }
@@ -62,19 +55,10 @@ pub fn replace_document(store: &Store, path: &Path, doc: &DocumentGraph) -> Resu
     replace_graph(store, path, doc.graph.as_ref(), &doc.quads)
 }
 
-fn replace_graph(
-    store: &Store,
-    path: &Path,
-    graph: NamedNodeRef<'_>,
-    quads: &[Quad],
-) -> Result<(), StoreError> {
-    let write = |e| StoreError::Write {
-        path: path.to_owned(),
-        source: e,
-    };
+fn replace_graph(store: &Store, path: &Path, graph: NamedNodeRef<'_>, quads: &[Quad]) -> Result<(), StoreError> {
+    let write = |e| StoreError::Write { path: path.to_owned(), source: e };
     let mut tx = store.start_transaction().map_err(write)?;
-    tx.clear_graph(GraphNameRef::NamedNode(graph))
-        .map_err(write)?;
+    tx.clear_graph(GraphNameRef::NamedNode(graph)).map_err(write)?;
     tx.insert_named_graph(graph);
     tx.extend(quads.iter());
     tx.commit().map_err(write)
@@ -108,15 +92,10 @@ mod tests {
         let store = open_for_writing(dir.path()).unwrap_or_else(|e| panic!("{e}"));
         let iris = Iris::default();
         let a = crate::pipeline::process(
-            &Document::from_text(
-                "d",
-                "d.txt",
-                "Councillor Ann Lee said: \"We will act on this now.\"",
-            ),
+            &Document::from_text("d", "d.txt", "Councillor Ann Lee said: \"We will act on this now.\""),
             &iris,
         );
-        let b =
-            crate::pipeline::process(&Document::from_text("d", "d.txt", "Nothing here."), &iris);
+        let b = crate::pipeline::process(&Document::from_text("d", "d.txt", "Nothing here."), &iris);
         replace_document(&store, dir.path(), &a).unwrap_or_else(|e| panic!("{e}"));
         let n_a = store.len().unwrap_or(0);
         replace_document(&store, dir.path(), &a).unwrap_or_else(|e| panic!("{e}"));
@@ -132,10 +111,7 @@ mod tests {
 
     #[test]
     fn every_cg_term_used_is_declared() {
-        for local in vocab::CG_TERMS_USED
-            .iter()
-            .chain(crate::resolve::CONCEPT_LOCAL_NAMES)
-        {
+        for local in vocab::CG_TERMS_USED.iter().chain(crate::resolve::CONCEPT_LOCAL_NAMES) {
             let iri = format!("<{}{local}>", vocab::ns::CG);
             let prefixed = format!("cg:{local} ");
             assert!(

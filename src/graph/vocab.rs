@@ -47,8 +47,7 @@ pub mod ns {
 }
 
 /// The named graph that holds the ontology in the store.
-pub const ONTOLOGY_GRAPH: NamedNodeRef<'static> =
-    NamedNodeRef::new_unchecked("https://w3id.org/councilgraph/ns");
+pub const ONTOLOGY_GRAPH: NamedNodeRef<'static> = NamedNodeRef::new_unchecked("https://w3id.org/councilgraph/ns");
 
 pub mod rdf {
     terms!("http://www.w3.org/1999/02/22-rdf-syntax-ns#";

@@ -38,11 +38,7 @@ pub fn decode(source: &str, bytes: &[u8]) -> Result<Decoded, NotText> {
             ),
         }
     };
-    let text = if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text
-    };
+    let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text };
     if text.trim().is_empty() {
         return Err(NotText::Empty);
     }
@@ -69,10 +65,7 @@ mod tests {
     fn invalid_utf8_is_reported_with_its_offset() {
         let d = decode("x.txt", b"caf\xE9 ok").unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(d.text, "caf\u{FFFD} ok");
-        assert_eq!(
-            d.warning.as_deref(),
-            Some("x.txt: invalid UTF-8 at byte 3, decoded with replacement characters")
-        );
+        assert_eq!(d.warning.as_deref(), Some("x.txt: invalid UTF-8 at byte 3, decoded with replacement characters"));
     }
 
     #[test]

@@ -9,12 +9,7 @@ use serde_json::Value;
 
 /// True when text starts like an HTML page.
 pub fn looks_like_html(text: &str) -> bool {
-    let head: String = text
-        .trim_start()
-        .chars()
-        .take(15)
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let head: String = text.trim_start().chars().take(15).collect::<String>().to_ascii_lowercase();
     head.starts_with("<!doctype html") || head.starts_with("<html")
 }
 
@@ -98,14 +93,10 @@ fn sel(s: &str) -> Option<Selector> {
 
 fn is_junk(e: &ElementRef<'_>) -> bool {
     let v = e.value();
-    if SKIP_TAGS.contains(&v.name())
-        || v.attr("hidden").is_some()
-        || v.attr("aria-hidden") == Some("true")
-    {
+    if SKIP_TAGS.contains(&v.name()) || v.attr("hidden").is_some() || v.attr("aria-hidden") == Some("true") {
         return true;
     }
-    let marks =
-        format!("{} {}", v.attr("class").unwrap_or(""), v.id().unwrap_or("")).to_ascii_lowercase();
+    let marks = format!("{} {}", v.attr("class").unwrap_or(""), v.id().unwrap_or("")).to_ascii_lowercase();
     marks.split(|c: char| c.is_whitespace()).any(|token| {
         JUNK_WORDS.iter().any(|w| {
             token == *w
@@ -153,11 +144,7 @@ fn flush(paras: &mut Vec<String>, buf: &mut String) {
 fn meta(doc: &Html, selectors: &[&str], attr: &str) -> Option<String> {
     selectors.iter().filter_map(|s| sel(s)).find_map(|s| {
         doc.select(&s).find_map(|e| {
-            let v = if attr == "text" {
-                e.text().collect::<String>()
-            } else {
-                e.value().attr(attr)?.to_owned()
-            };
+            let v = if attr == "text" { e.text().collect::<String>() } else { e.value().attr(attr)?.to_owned() };
             let v = v.split_whitespace().collect::<Vec<_>>().join(" ");
             (!v.is_empty()).then_some(v)
         })
@@ -174,9 +161,7 @@ fn json_ld(v: &Value, key: &str) -> Option<String> {
                     Value::Object(a) => a.get("name").and_then(Value::as_str).map(str::to_owned),
                     Value::Array(a) => a.first().and_then(|f| match f {
                         Value::String(s) => Some(s.clone()),
-                        Value::Object(o) => {
-                            o.get("name").and_then(Value::as_str).map(str::to_owned)
-                        }
+                        Value::Object(o) => o.get("name").and_then(Value::as_str).map(str::to_owned),
                         _ => None,
                     }),
                     _ => None,
@@ -195,39 +180,25 @@ fn json_ld(v: &Value, key: &str) -> Option<String> {
 /// The main text (paragraphs separated by a blank line) and metadata.
 pub fn extract(html: &str) -> (String, DocMeta) {
     let doc = Html::parse_document(html);
-    let root = [
-        "article",
-        "[itemprop=articleBody]",
-        "main",
-        "[role=main]",
-        "body",
-    ]
-    .iter()
-    .filter_map(|s| sel(s))
-    .find_map(|s| doc.select(&s).next())
-    .unwrap_or_else(|| doc.root_element());
+    let root = ["article", "[itemprop=articleBody]", "main", "[role=main]", "body"]
+        .iter()
+        .filter_map(|s| sel(s))
+        .find_map(|s| doc.select(&s).next())
+        .unwrap_or_else(|| doc.root_element());
     let mut paras = Vec::new();
     let mut buf = String::new();
     walk(root, &mut paras, &mut buf);
     flush(&mut paras, &mut buf);
 
     let ld: Vec<Value> = sel("script[type=\"application/ld+json\"]")
-        .map(|s| {
-            doc.select(&s)
-                .filter_map(|e| serde_json::from_str(&e.text().collect::<String>()).ok())
-                .collect()
-        })
+        .map(|s| doc.select(&s).filter_map(|e| serde_json::from_str(&e.text().collect::<String>()).ok()).collect())
         .unwrap_or_default();
     let from_ld = |key: &str| ld.iter().find_map(|v| json_ld(v, key));
-    let title = meta(&doc, &["meta[property=\"og:title\"]"], "content")
-        .or_else(|| meta(&doc, &["title", "h1"], "text"));
-    let author = meta(
-        &doc,
-        &["meta[name=author]", "meta[property=\"article:author\"]"],
-        "content",
-    )
-    .or_else(|| meta(&doc, &["[rel=author]", "[itemprop=author]"], "text"))
-    .or_else(|| from_ld("author"));
+    let title =
+        meta(&doc, &["meta[property=\"og:title\"]"], "content").or_else(|| meta(&doc, &["title", "h1"], "text"));
+    let author = meta(&doc, &["meta[name=author]", "meta[property=\"article:author\"]"], "content")
+        .or_else(|| meta(&doc, &["[rel=author]", "[itemprop=author]"], "text"))
+        .or_else(|| from_ld("author"));
     let date = meta(
         &doc,
         &[
@@ -243,21 +214,9 @@ pub fn extract(html: &str) -> (String, DocMeta) {
     .or_else(|| from_ld("datePublished"))
     .map(|d| d.chars().take(10).collect::<String>())
     .filter(|d| d.len() == 10 && d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-');
-    let url = meta(
-        &doc,
-        &["meta[property=\"og:url\"]", "link[rel=canonical]"],
-        "content",
-    )
-    .or_else(|| meta(&doc, &["link[rel=canonical]"], "href"));
-    (
-        paras.join("\n\n"),
-        DocMeta {
-            title,
-            author,
-            date,
-            url,
-        },
-    )
+    let url = meta(&doc, &["meta[property=\"og:url\"]", "link[rel=canonical]"], "content")
+        .or_else(|| meta(&doc, &["link[rel=canonical]"], "href"));
+    (paras.join("\n\n"), DocMeta { title, author, date, url })
 }
 
 #[cfg(test)]
@@ -279,7 +238,10 @@ mod tests {
 <figure><img src="a.jpg"><figcaption>A caption</figcaption></figure>
 <p>Last &amp; final.</p></article><footer>Copyright</footer></body></html>"#;
         let (text, meta) = extract(page);
-        assert_eq!(text, "Council apologises\n\nFirst paragraph of the story.\n\n\"A quoted line,\" she said.\n\nLast & final.");
+        assert_eq!(
+            text,
+            "Council apologises\n\nFirst paragraph of the story.\n\n\"A quoted line,\" she said.\n\nLast & final."
+        );
         assert_eq!(meta.title.as_deref(), Some("Council apologises"));
         assert_eq!(meta.author.as_deref(), Some("Jo Bell"));
         assert_eq!(meta.date.as_deref(), Some("2021-05-06"));

@@ -36,11 +36,7 @@ pub fn read(source: &str, stem: &str, text: &str) -> ReadOutcome {
         if line.trim().is_empty() {
             continue;
         }
-        let skip = |reason: String| Skipped {
-            source: format!("{source}:{n}"),
-            reason,
-            is_error: false,
-        };
+        let skip = |reason: String| Skipped { source: format!("{source}:{n}"), reason, is_error: false };
         let obj = match serde_json::from_str::<Value>(line) {
             Ok(Value::Object(o)) => o,
             Ok(_) => {
@@ -52,30 +48,17 @@ pub fn read(source: &str, stem: &str, text: &str) -> ReadOutcome {
                 continue;
             }
         };
-        let Some(body) = obj
-            .get("text")
-            .and_then(Value::as_str)
-            .filter(|t| !t.trim().is_empty())
-        else {
+        let Some(body) = obj.get("text").and_then(Value::as_str).filter(|t| !t.trim().is_empty()) else {
             out.skipped.push(skip("no \"text\" field".into()));
             continue;
         };
         let id = string(obj.get("id")).unwrap_or_else(|| format!("{stem}-{n}"));
         let url = string(obj.get("url"));
         let date = string(obj.get("date")).map(|d| d.chars().take(10).collect::<String>());
-        let meta = DocMeta {
-            title: string(obj.get("title")),
-            author: string(obj.get("author")),
-            date,
-            url: url.clone(),
-        };
+        let meta =
+            DocMeta { title: string(obj.get("title")), author: string(obj.get("author")), date, url: url.clone() };
         let src = url.unwrap_or_else(|| format!("{source}:{n}"));
-        out.documents.push(Document {
-            id,
-            source: src,
-            text: body.replace("\r\n", "\n"),
-            meta,
-        });
+        out.documents.push(Document { id, source: src, text: body.replace("\r\n", "\n"), meta });
     }
     out
 }

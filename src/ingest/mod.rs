@@ -42,17 +42,8 @@ pub struct DocMeta {
 
 impl Document {
     /// A plain-text document with no metadata.
-    pub fn from_text(
-        id: impl Into<String>,
-        source: impl Into<String>,
-        text: impl Into<String>,
-    ) -> Self {
-        Self {
-            id: id.into(),
-            source: source.into(),
-            text: text.into(),
-            meta: DocMeta::default(),
-        }
+    pub fn from_text(id: impl Into<String>, source: impl Into<String>, text: impl Into<String>) -> Self {
+        Self { id: id.into(), source: source.into(), text: text.into(), meta: DocMeta::default() }
     }
 }
 
@@ -120,11 +111,7 @@ pub fn read(input: &Input) -> ReadOutcome {
     match bytes {
         Ok(b) => read_bytes(&source, &b),
         Err(e) => ReadOutcome {
-            skipped: vec![Skipped {
-                source,
-                reason: io_reason(&e),
-                is_error: true,
-            }],
+            skipped: vec![Skipped { source, reason: io_reason(&e), is_error: true }],
             ..ReadOutcome::default()
         },
     }
@@ -137,22 +124,13 @@ pub fn read_bytes(source: &str, bytes: &[u8]) -> ReadOutcome {
     let stem = if source == "-" {
         "stdin".to_owned()
     } else {
-        path.file_stem()
-            .map_or_else(|| source.to_owned(), |s| s.to_string_lossy().into_owned())
+        path.file_stem().map_or_else(|| source.to_owned(), |s| s.to_string_lossy().into_owned())
     };
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).unwrap_or_default();
     let decoded = match decode::decode(source, bytes) {
         Ok(d) => d,
         Err(decode::NotText::Empty) => {
-            out.skipped.push(Skipped {
-                source: source.to_owned(),
-                reason: "empty file".into(),
-                is_error: false,
-            });
+            out.skipped.push(Skipped { source: source.to_owned(), reason: "empty file".into(), is_error: false });
             return out;
         }
         Err(decode::NotText::Binary(at)) => {
@@ -171,11 +149,7 @@ pub fn read_bytes(source: &str, bytes: &[u8]) -> ReadOutcome {
         out.documents = r.documents;
         out.skipped.extend(r.skipped);
         if out.documents.is_empty() && out.skipped.is_empty() {
-            out.skipped.push(Skipped {
-                source: source.to_owned(),
-                reason: "no records".into(),
-                is_error: false,
-            });
+            out.skipped.push(Skipped { source: source.to_owned(), reason: "no records".into(), is_error: false });
         }
     } else if ext == "html" || ext == "htm" || html::looks_like_html(&text) {
         let (body, meta) = html::extract(&text);
@@ -186,20 +160,10 @@ pub fn read_bytes(source: &str, bytes: &[u8]) -> ReadOutcome {
                 is_error: false,
             });
         } else {
-            out.documents.push(Document {
-                id: stem,
-                source: source.to_owned(),
-                text: body,
-                meta,
-            });
+            out.documents.push(Document { id: stem, source: source.to_owned(), text: body, meta });
         }
     } else {
-        out.documents.push(Document {
-            id: stem,
-            source: source.to_owned(),
-            text,
-            meta: DocMeta::default(),
-        });
+        out.documents.push(Document { id: stem, source: source.to_owned(), text, meta: DocMeta::default() });
     }
     out
 }
@@ -221,10 +185,7 @@ mod tests {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ingest");
         let read = |f: &str| {
             let p = dir.join(f);
-            read_bytes(
-                &p.display().to_string(),
-                &std::fs::read(&p).unwrap_or_default(),
-            )
+            read_bytes(&p.display().to_string(), &std::fs::read(&p).unwrap_or_default())
         };
         let t = read("article.txt");
         let h = read("article.html");

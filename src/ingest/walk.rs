@@ -25,11 +25,9 @@ pub fn expand(paths: &[PathBuf]) -> Result<(Vec<Input>, Vec<Skipped>), IngestErr
         match std::fs::metadata(p) {
             Ok(m) if m.is_dir() => walk(p, &mut inputs, &mut skipped),
             Ok(_) => inputs.push(Input::File(p.clone())),
-            Err(e) => skipped.push(Skipped {
-                source: p.display().to_string(),
-                reason: super::io_reason(&e),
-                is_error: true,
-            }),
+            Err(e) => {
+                skipped.push(Skipped { source: p.display().to_string(), reason: super::io_reason(&e), is_error: true })
+            }
         }
     }
     Ok((inputs, skipped))
@@ -39,21 +37,14 @@ fn walk(dir: &Path, inputs: &mut Vec<Input>, skipped: &mut Vec<Skipped>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            skipped.push(Skipped {
-                source: dir.display().to_string(),
-                reason: super::io_reason(&e),
-                is_error: true,
-            });
+            skipped.push(Skipped { source: dir.display().to_string(), reason: super::io_reason(&e), is_error: true });
             return;
         }
     };
     let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
     paths.sort();
     for p in paths {
-        let hidden = p
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
+        let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
         if hidden {
             continue;
         }
@@ -82,15 +73,11 @@ mod tests {
             std::fs::create_dir_all(p.parent().unwrap_or(d)).ok();
             std::fs::write(p, "x").ok();
         }
-        let (inputs, skipped) =
-            expand(&[d.to_path_buf(), d.join("missing.txt")]).unwrap_or_default();
+        let (inputs, skipped) = expand(&[d.to_path_buf(), d.join("missing.txt")]).unwrap_or_default();
         let names: Vec<String> = inputs
             .iter()
             .map(|i| match i {
-                Input::File(p) => p
-                    .strip_prefix(d)
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_default(),
+                Input::File(p) => p.strip_prefix(d).map(|p| p.display().to_string()).unwrap_or_default(),
                 Input::Stdin => "-".into(),
             })
             .collect();

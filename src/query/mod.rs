@@ -37,10 +37,7 @@ pub enum Outcome {
 #[non_exhaustive]
 pub enum QueryError {
     #[error("cannot read the query from {path}: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
+    Read { path: String, source: std::io::Error },
     #[error("the query is empty")]
     Empty,
     #[error("invalid SPARQL: {0}")]
@@ -58,23 +55,13 @@ pub enum QueryError {
 pub fn read_query_arg(arg: &str) -> Result<String, QueryError> {
     let text = if arg == "-" {
         let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map_err(|e| {
-            QueryError::Read {
-                path: "-".into(),
-                source: e,
-            }
-        })?;
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+            .map_err(|e| QueryError::Read { path: "-".into(), source: e })?;
         s
     } else if !arg.contains('\n') && !arg.contains('{') && std::path::Path::new(arg).is_file() {
-        std::fs::read_to_string(arg).map_err(|e| QueryError::Read {
-            path: arg.into(),
-            source: e,
-        })?
+        std::fs::read_to_string(arg).map_err(|e| QueryError::Read { path: arg.into(), source: e })?
     } else if arg.ends_with(".rq") && !arg.contains(' ') {
-        return Err(QueryError::Read {
-            path: arg.into(),
-            source: std::io::Error::from(std::io::ErrorKind::NotFound),
-        });
+        return Err(QueryError::Read { path: arg.into(), source: std::io::Error::from(std::io::ErrorKind::NotFound) });
     } else {
         arg.to_owned()
     };
@@ -86,24 +73,14 @@ pub fn read_query_arg(arg: &str) -> Result<String, QueryError> {
 
 /// Parses a query for this store: the default graph is the union of all graphs.
 pub fn prepare(query: &str) -> Result<oxigraph::sparql::PreparedSparqlQuery, QueryError> {
-    let mut prepared = SparqlEvaluator::new()
-        .parse_query(query)
-        .map_err(|e| QueryError::Syntax(e.to_string()))?;
+    let mut prepared = SparqlEvaluator::new().parse_query(query).map_err(|e| QueryError::Syntax(e.to_string()))?;
     prepared.dataset_mut().set_default_graph_as_union();
     Ok(prepared)
 }
 
 /// Runs a query and writes its results.
-pub fn run(
-    store: &Store,
-    query: &str,
-    format: ResultFormat,
-    out: &mut dyn Write,
-) -> Result<Outcome, QueryError> {
-    let results = prepare(query)?
-        .on_store(store)
-        .execute()
-        .map_err(|e| QueryError::Evaluation(e.to_string()))?;
+pub fn run(store: &Store, query: &str, format: ResultFormat, out: &mut dyn Write) -> Result<Outcome, QueryError> {
+    let results = prepare(query)?.on_store(store).execute().map_err(|e| QueryError::Evaluation(e.to_string()))?;
     let results_format = |f: ResultFormat| match f {
         ResultFormat::Csv => Some(QueryResultsFormat::Csv),
         ResultFormat::Tsv => Some(QueryResultsFormat::Tsv),
@@ -133,10 +110,7 @@ pub fn run(
                         .serialize_solutions_to_writer(&mut *out, variables.clone())?;
                     for row in &rows {
                         w.serialize(
-                            variables
-                                .iter()
-                                .zip(row)
-                                .filter_map(|(v, t)| t.as_ref().map(|t| (v.as_ref(), t.as_ref()))),
+                            variables.iter().zip(row).filter_map(|(v, t)| t.as_ref().map(|t| (v.as_ref(), t.as_ref()))),
                         )?;
                     }
                     w.finish()?;
@@ -147,8 +121,7 @@ pub fn run(
         QueryResults::Boolean(b) => {
             match results_format(format) {
                 Some(rf) => {
-                    QueryResultsSerializer::from_format(rf)
-                        .serialize_boolean_to_writer(&mut *out, b)?;
+                    QueryResultsSerializer::from_format(rf).serialize_boolean_to_writer(&mut *out, b)?;
                 }
                 None => writeln!(out, "{b}")?,
             }
@@ -158,16 +131,17 @@ pub fn run(
             let rdf = match format {
                 ResultFormat::Rdf(f) => f,
                 ResultFormat::Table => RdfExportFormat::Turtle,
-                _ => return Err(QueryError::Format("a result format", "a CONSTRUCT or DESCRIBE query gives triples: use turtle, ntriples, rdfxml or jsonld")),
+                _ => {
+                    return Err(QueryError::Format(
+                        "a result format",
+                        "a CONSTRUCT or DESCRIBE query gives triples: use turtle, ntriples, rdfxml or jsonld",
+                    ))
+                }
             };
             let Some(rdf_format) = rdf.rdf_format() else {
-                return Err(QueryError::Format(
-                    "dot",
-                    "use turtle, ntriples, rdfxml or jsonld",
-                ));
+                return Err(QueryError::Format("dot", "use turtle, ntriples, rdfxml or jsonld"));
             };
-            let mut ser = with_prefixes(oxigraph::io::RdfSerializer::from_format(rdf_format))
-                .for_writer(&mut *out);
+            let mut ser = with_prefixes(oxigraph::io::RdfSerializer::from_format(rdf_format)).for_writer(&mut *out);
             let mut n = 0;
             for t in triples {
                 let t = t.map_err(|e| QueryError::Evaluation(e.to_string()))?;
@@ -186,10 +160,7 @@ mod tests {
 
     #[test]
     fn syntax_errors_say_where() {
-        let e = prepare("SELECT ?x WHERE { ?x ?y }")
-            .err()
-            .map(|e| e.to_string())
-            .unwrap_or_default();
+        let e = prepare("SELECT ?x WHERE { ?x ?y }").err().map(|e| e.to_string()).unwrap_or_default();
         assert!(e.starts_with("invalid SPARQL"), "{e}");
         assert!(e.chars().any(|c| c.is_ascii_digit()), "no position in: {e}");
     }

@@ -30,17 +30,9 @@ fn width(s: &str) -> usize {
 
 /// Writes rows under a header, columns padded to their widest cell (cells
 /// longer than 80 characters are cut with an ellipsis; newlines shown as ⏎).
-pub fn write(
-    out: &mut dyn Write,
-    variables: &[Variable],
-    rows: &[Vec<Option<Term>>],
-) -> io::Result<()> {
+pub fn write(out: &mut dyn Write, variables: &[Variable], rows: &[Vec<Option<Term>>]) -> io::Result<()> {
     let cell = |t: &Option<Term>| {
-        let s = t
-            .as_ref()
-            .map(compact)
-            .unwrap_or_default()
-            .replace('\n', "⏎");
+        let s = t.as_ref().map(compact).unwrap_or_default().replace('\n', "⏎");
         if width(&s) > 80 {
             format!("{}…", s.chars().take(79).collect::<String>())
         } else {
@@ -69,15 +61,7 @@ pub fn write(
         s
     };
     writeln!(out, "{}", line(&header))?;
-    writeln!(
-        out,
-        "{}",
-        widths
-            .iter()
-            .map(|w| "-".repeat(*w))
-            .collect::<Vec<_>>()
-            .join("  ")
-    )?;
+    writeln!(out, "{}", widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("  "))?;
     for r in &body {
         writeln!(out, "{}", line(r))?;
     }

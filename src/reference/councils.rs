@@ -146,9 +146,7 @@ impl Councils {
         }
         let council_hits = hits.len();
         for m in self.place_forms.find_iter(text) {
-            let inside = hits[..council_hits]
-                .iter()
-                .any(|h| m.start() < h.byte_end && h.byte_start < m.end());
+            let inside = hits[..council_hits].iter().any(|h| m.start() < h.byte_end && h.byte_start < m.end());
             if !inside && super::is_word_bounded(text, m.start(), m.end()) {
                 hits.push(CouncilHit {
                     council: self.place_form_ids[m.pattern().as_usize()],
@@ -172,25 +170,13 @@ mod tests {
         let c = &*COUNCILS;
         let text = "Sandwell MBC and Dudley Metropolitan Borough Council met in Dudley; Dudley council agreed.";
         let hits = c.find(text);
-        let names: Vec<(&str, CouncilForm, &str)> = hits
-            .iter()
-            .map(|h| {
-                (
-                    c.all[h.council].gss.as_str(),
-                    h.form,
-                    &text[h.byte_start..h.byte_end],
-                )
-            })
-            .collect();
+        let names: Vec<(&str, CouncilForm, &str)> =
+            hits.iter().map(|h| (c.all[h.council].gss.as_str(), h.form, &text[h.byte_start..h.byte_end])).collect();
         assert_eq!(
             names,
             vec![
                 ("E08000028", CouncilForm::Council, "Sandwell MBC"),
-                (
-                    "E08000027",
-                    CouncilForm::Council,
-                    "Dudley Metropolitan Borough Council"
-                ),
+                ("E08000027", CouncilForm::Council, "Dudley Metropolitan Borough Council"),
                 ("E08000027", CouncilForm::Place, "Dudley"),
                 ("E08000027", CouncilForm::Council, "Dudley council"),
             ]

@@ -10,10 +10,7 @@ pub mod parties;
 
 /// Splits a TSV table into rows of cells, skipping the header line.
 fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
-    tsv.lines()
-        .skip(1)
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.split('\t').map(str::trim).collect())
+    tsv.lines().skip(1).filter(|l| !l.trim().is_empty()).map(|l| l.split('\t').map(str::trim).collect())
 }
 
 /// A comma-separated alias list as trimmed, non-empty names.

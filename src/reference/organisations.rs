@@ -69,11 +69,7 @@ fn build() -> Organisations {
         for a in super::aliases(row[2]) {
             forms.push((a.to_owned(), i));
         }
-        all.push(Organisation {
-            key: row[0].to_owned(),
-            name: row[1].to_owned(),
-            kind: OrgKind::parse(row[3]),
-        });
+        all.push(Organisation { key: row[0].to_owned(), name: row[1].to_owned(), kind: OrgKind::parse(row[3]) });
     }
     forms.sort();
     forms.dedup_by(|a, b| a.0 == b.0);
@@ -81,11 +77,7 @@ fn build() -> Organisations {
         .match_kind(MatchKind::LeftmostLongest)
         .build(forms.iter().map(|f| f.0.as_str()))
         .unwrap_or_else(|e| unreachable!("organisation gazetteer: {e}"));
-    Organisations {
-        all,
-        forms: ac,
-        form_ids: forms.iter().map(|f| f.1).collect(),
-    }
+    Organisations { all, forms: ac, form_ids: forms.iter().map(|f| f.1).collect() }
 }
 
 /// The table of national bodies, parsed on first use.
@@ -96,11 +88,7 @@ impl Organisations {
         self.forms
             .find_iter(text)
             .filter(|m| super::is_word_bounded(text, m.start(), m.end()))
-            .map(|m| OrgHit {
-                org: self.form_ids[m.pattern().as_usize()],
-                byte_start: m.start(),
-                byte_end: m.end(),
-            })
+            .map(|m| OrgHit { org: self.form_ids[m.pattern().as_usize()], byte_start: m.start(), byte_end: m.end() })
             .collect()
     }
 

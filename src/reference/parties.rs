@@ -95,20 +95,11 @@ fn build() -> Parties {
         names.extend(super::aliases(row[2]).map(str::to_owned));
         // Forms newspapers use that the table leaves implicit.
         match key.as_str() {
-            "conservative" => {
-                names.extend(["Conservatives", "Tory", "Tories", "Cons"].map(String::from))
-            }
+            "conservative" => names.extend(["Conservatives", "Tory", "Tories", "Cons"].map(String::from)),
             "labour" => names.extend(["Labour Party"].map(String::from)),
-            "libdem" => names.extend(
-                [
-                    "Liberal Democrats",
-                    "Lib Dems",
-                    "Lib Dem",
-                    "LibDem",
-                    "LibDems",
-                ]
-                .map(String::from),
-            ),
+            "libdem" => {
+                names.extend(["Liberal Democrats", "Lib Dems", "Lib Dem", "LibDem", "LibDems"].map(String::from))
+            }
             "green" => names.extend(["Green Party", "Greens", "Green"].map(String::from)),
             "ukip" => names.extend(["Ukip"].map(String::from)),
             _ => {}
@@ -131,11 +122,7 @@ fn build() -> Parties {
         .match_kind(MatchKind::LeftmostLongest)
         .build(forms.iter().map(|f| f.0.as_str()))
         .unwrap_or_else(|e| unreachable!("party gazetteer: {e}"));
-    Parties {
-        all,
-        forms: forms_ac,
-        form_info: forms.iter().map(|f| (f.1, f.2)).collect(),
-    }
+    Parties { all, forms: forms_ac, form_info: forms.iter().map(|f| (f.1, f.2)).collect() }
 }
 
 /// The party table, parsed on first use.
@@ -150,12 +137,7 @@ impl Parties {
             .filter(|m| super::is_word_bounded(text, m.start(), m.end()))
             .map(|m| {
                 let (party, strength) = self.form_info[m.pattern().as_usize()];
-                PartyHit {
-                    party,
-                    strength,
-                    byte_start: m.start(),
-                    byte_end: m.end(),
-                }
+                PartyHit { party, strength, byte_start: m.start(), byte_end: m.end() }
             })
             .collect()
     }
@@ -163,9 +145,7 @@ impl Parties {
     /// The party a whole phrase names, e.g. "Tories" or "Lib Dem".
     pub fn lookup(&self, phrase: &str, min: Strength) -> Option<usize> {
         let hits = self.find(phrase);
-        hits.first()
-            .filter(|h| h.byte_start == 0 && h.byte_end == phrase.len() && h.strength >= min)
-            .map(|h| h.party)
+        hits.first().filter(|h| h.byte_start == 0 && h.byte_end == phrase.len() && h.strength >= min).map(|h| h.party)
     }
 
     /// The index of the party with this key.
@@ -181,10 +161,7 @@ mod tests {
     #[test]
     fn forms_and_strengths() {
         let p = &*PARTIES;
-        let key = |s: &str| {
-            p.lookup(s, Strength::Abbreviation)
-                .map(|i| p.all[i].key.as_str())
-        };
+        let key = |s: &str| p.lookup(s, Strength::Abbreviation).map(|i| p.all[i].key.as_str());
         assert_eq!(key("Tories"), Some("conservative"));
         assert_eq!(key("Tory"), Some("conservative"));
         assert_eq!(key("Lib Dem"), Some("libdem"));
@@ -192,11 +169,7 @@ mod tests {
         assert_eq!(key("Lab"), Some("labour"));
         assert_eq!(p.lookup("Lab", Strength::Strong), None);
         assert_eq!(p.lookup("Green", Strength::Strong), None);
-        assert_eq!(
-            p.lookup("Green", Strength::Weak)
-                .map(|i| p.all[i].key.as_str()),
-            Some("green")
-        );
+        assert_eq!(p.lookup("Green", Strength::Weak).map(|i| p.all[i].key.as_str()), Some("green"));
         assert!(!p.all[p.by_key("independent").unwrap_or(0)].is_party);
     }
 

@@ -12,9 +12,7 @@ pub struct Iris {
 
 impl Default for Iris {
     fn default() -> Self {
-        Self {
-            base: ns::DATA.to_owned(),
-        }
+        Self { base: ns::DATA.to_owned() }
     }
 }
 
@@ -122,9 +120,7 @@ mod tests {
     fn base_must_be_absolute() {
         assert!(Iris::with_base("not a base").is_err());
         assert_eq!(
-            Iris::with_base("http://ex.org/kg")
-                .map(|i| i.base().to_owned())
-                .ok(),
+            Iris::with_base("http://ex.org/kg").map(|i| i.base().to_owned()).ok(),
             Some("http://ex.org/kg/".into())
         );
     }

@@ -21,10 +21,7 @@ use oxigraph::model::NamedNode;
 /// The key under which a person is the same across documents: the name,
 /// with curly apostrophes and spacing normalised.
 pub fn person_key(name: &str) -> String {
-    name.replace('’', "'")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    name.replace('’', "'").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 impl Iris {

@@ -42,8 +42,7 @@ pub fn drop_furniture(text: &str, paragraphs: Vec<Span>) -> Vec<Span> {
         let line = &text[p.start..p.end];
         let next = paragraphs.get(i + 1).map(|n| &text[n.start..n.end]);
         // Only consider short lines: a long paragraph is never furniture.
-        if line.len() < 120 && (END.is_match(line) || is_teaser_card(line, next)) && !out.is_empty()
-        {
+        if line.len() < 120 && (END.is_match(line) || is_teaser_card(line, next)) && !out.is_empty() {
             break;
         }
         if line.len() < 160 && LINE.is_match(line) {
@@ -58,10 +57,7 @@ pub fn drop_furniture(text: &str, paragraphs: Vec<Span>) -> Vec<Span> {
 /// same words as a headline ("Budget cuts").
 fn is_teaser_card(line: &str, next: Option<&str>) -> bool {
     let lower = line.to_lowercase();
-    let stem = ["image", "photo", "picture", "thumbnail"]
-        .iter()
-        .find_map(|w| lower.strip_suffix(w))
-        .map(str::trim_end);
+    let stem = ["image", "photo", "picture", "thumbnail"].iter().find_map(|w| lower.strip_suffix(w)).map(str::trim_end);
     match (stem, next) {
         (Some(stem), Some(next)) => !stem.is_empty() && next.trim().to_lowercase() == stem,
         _ => false,
@@ -74,19 +70,13 @@ mod tests {
     use crate::segment::paragraph::paragraphs;
 
     fn kept(text: &str) -> Vec<&str> {
-        drop_furniture(text, paragraphs(text))
-            .into_iter()
-            .map(|s| &text[s.start..s.end])
-            .collect()
+        drop_furniture(text, paragraphs(text)).into_iter().map(|s| &text[s.start..s.end]).collect()
     }
 
     #[test]
     fn single_lines_are_dropped_and_the_article_goes_on() {
         let t = "Council agrees budget.\n\nClick here to read the full report.\n\nThe leader said it was fair.";
-        assert_eq!(
-            kept(t),
-            ["Council agrees budget.", "The leader said it was fair."]
-        );
+        assert_eq!(kept(t), ["Council agrees budget.", "The leader said it was fair."]);
     }
 
     #[test]

@@ -69,23 +69,10 @@ pub fn segment(text: &str) -> Segmented<'_> {
     for (i, p) in paragraphs.iter().enumerate() {
         let a = quotes.partition_point(|q| q.paragraph < i);
         let b = quotes.partition_point(|q| q.paragraph <= i);
-        let top: Vec<Span> = quotes[a..b]
-            .iter()
-            .filter(|q| q.depth == 0)
-            .map(|q| q.outer)
-            .collect();
-        sentences.extend(
-            sentence::split(text, *p, &top)
-                .into_iter()
-                .map(|span| Sentence { span, paragraph: i }),
-        );
+        let top: Vec<Span> = quotes[a..b].iter().filter(|q| q.depth == 0).map(|q| q.outer).collect();
+        sentences.extend(sentence::split(text, *p, &top).into_iter().map(|span| Sentence { span, paragraph: i }));
     }
-    Segmented {
-        text,
-        paragraphs,
-        sentences,
-        quotes,
-    }
+    Segmented { text, paragraphs, sentences, quotes }
 }
 
 impl Segmented<'_> {
@@ -97,10 +84,7 @@ impl Segmented<'_> {
     /// The index of the sentence holding byte `pos`.
     pub fn sentence_at(&self, pos: usize) -> Option<usize> {
         let i = self.sentences.partition_point(|s| s.span.end <= pos);
-        self.sentences
-            .get(i)
-            .filter(|s| s.span.start <= pos)
-            .map(|_| i)
+        self.sentences.get(i).filter(|s| s.span.start <= pos).map(|_| i)
     }
 
     /// The sentences of paragraph `p`, as a range of indices.
@@ -120,26 +104,15 @@ mod tests {
         let text = "He said: \"It works. It really does.\" Then he left. Mr. Smith stayed.";
         let s = segment(text);
         let sents: Vec<&str> = s.sentences.iter().map(|x| s.slice(x.span)).collect();
-        assert_eq!(
-            sents,
-            [
-                "He said: \"It works. It really does.\"",
-                "Then he left.",
-                "Mr. Smith stayed."
-            ]
-        );
+        assert_eq!(sents, ["He said: \"It works. It really does.\"", "Then he left.", "Mr. Smith stayed."]);
         assert_eq!(s.quotes.len(), 1);
         assert_eq!(s.slice(s.quotes[0].inner), "It works. It really does.");
     }
 
     #[test]
     fn spans_are_on_char_boundaries_for_any_text() {
-        for text in [
-            "‘Déjà vu’, she said. “Ça va?” — oui.",
-            "\u{0}\u{feff}''\"\"",
-            "“",
-            "’’’ ‘‘‘",
-        ] {
+        for text in ["‘Déjà vu’, she said. “Ça va?” — oui.", "\u{0}\u{feff}''\"\"", "“", "’’’ ‘‘‘"]
+        {
             let s = segment(text);
             for q in &s.quotes {
                 assert!(text.is_char_boundary(q.inner.start) && text.is_char_boundary(q.inner.end));

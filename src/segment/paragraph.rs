@@ -38,10 +38,7 @@ pub fn paragraphs(text: &str) -> Vec<Span> {
 /// A line that ends without closing punctuation and is followed by one that
 /// starts in lower case continues the same paragraph.
 fn is_soft_wrap(prev: &str, next: &str) -> bool {
-    let ends_open = prev
-        .chars()
-        .next_back()
-        .is_some_and(|c| c.is_alphanumeric() || c == ',');
+    let ends_open = prev.chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == ',');
     let next_lower = next.chars().next().is_some_and(|c| c.is_lowercase());
     ends_open && next_lower && prev.chars().count() > 40
 }
@@ -59,10 +56,7 @@ mod tests {
     use super::*;
 
     fn texts(t: &str) -> Vec<&str> {
-        paragraphs(t)
-            .into_iter()
-            .map(|s| &t[s.start..s.end])
-            .collect()
+        paragraphs(t).into_iter().map(|s| &t[s.start..s.end]).collect()
     }
 
     #[test]
@@ -74,6 +68,9 @@ mod tests {
     #[test]
     fn hard_wrapped_lines_join() {
         let t = "The committee met on Monday evening and agreed that the\nreport should be published.\nNext paragraph.";
-        assert_eq!(texts(t), ["The committee met on Monday evening and agreed that the\nreport should be published.", "Next paragraph."]);
+        assert_eq!(
+            texts(t),
+            ["The committee met on Monday evening and agreed that the\nreport should be published.", "Next paragraph."]
+        );
     }
 }

@@ -56,19 +56,12 @@ fn mark_of(c: char) -> Option<(QuoteMark, Option<bool>)> {
 fn opens_after(prev: Option<char>) -> bool {
     match prev {
         None => true,
-        Some(c) => {
-            c.is_whitespace() || "([{<-\u{2013}\u{2014}:;/".contains(c) || mark_of(c).is_some()
-        }
+        Some(c) => c.is_whitespace() || "([{<-\u{2013}\u{2014}:;/".contains(c) || mark_of(c).is_some(),
     }
 }
 
 /// Finds the quotation spans of one paragraph.
-pub fn find_quotes(
-    text: &str,
-    para: Span,
-    para_index: usize,
-    next_para: Option<&str>,
-) -> Vec<QuoteSpan> {
+pub fn find_quotes(text: &str, para: Span, para_index: usize, next_para: Option<&str>) -> Vec<QuoteSpan> {
     let p = &text[para.start..para.end];
     let mut out: Vec<QuoteSpan> = Vec::new();
     // open marks: (mark type, byte offset of the mark, byte length of the mark)
@@ -85,8 +78,7 @@ pub fn find_quotes(
         if kind == QuoteMark::Single && letter_before && letter_after {
             continue; // apostrophe: it's, Council’s
         }
-        let can_open =
-            fixed != Some(false) && opens_after(prev) && next.is_some_and(|c| !c.is_whitespace());
+        let can_open = fixed != Some(false) && opens_after(prev) && next.is_some_and(|c| !c.is_whitespace());
         let can_close = fixed != Some(true) && prev.is_some_and(|c| !c.is_whitespace());
         let open_of_kind = stack.iter().rposition(|s| s.0 == kind);
         if can_close && open_of_kind.is_some() {
@@ -116,14 +108,10 @@ pub fn find_quotes(
         }
     }
     // Marks still open run to the end of the paragraph.
-    let next_opens_with = next_para
-        .and_then(|n| n.chars().next())
-        .and_then(mark_of)
-        .map(|m| m.0);
+    let next_opens_with = next_para.and_then(|n| n.chars().next()).and_then(mark_of).map(|m| m.0);
     for (depth, &(kind, at, len)) in stack.iter().enumerate() {
         let after_colon = p[..at].trim_end().ends_with(':') || p[..at].trim_end().ends_with(',');
-        let keep =
-            kind == QuoteMark::Double || at == 0 || after_colon || next_opens_with == Some(kind);
+        let keep = kind == QuoteMark::Double || at == 0 || after_colon || next_opens_with == Some(kind);
         if !keep || depth > 0 && stack[depth - 1].0 == kind {
             continue;
         }
@@ -190,29 +178,17 @@ mod tests {
 
     #[test]
     fn straight_and_curly_double_marks() {
-        assert_eq!(
-            quotes("He said: \"We will act.\""),
-            [("We will act.".into(), 0, true)]
-        );
+        assert_eq!(quotes("He said: \"We will act.\""), [("We will act.".into(), 0, true)]);
         assert_eq!(
             quotes("It found “grave failings” and \"no plan”."),
-            [
-                ("grave failings".into(), 0, true),
-                ("no plan".into(), 0, true)
-            ]
+            [("grave failings".into(), 0, true), ("no plan".into(), 0, true)]
         );
     }
 
     #[test]
     fn apostrophes_are_not_marks() {
-        assert_eq!(
-            quotes("The council’s plan isn't ready, Mr Jones' aide said."),
-            vec![]
-        );
-        assert_eq!(
-            quotes("Mr Jones' remarks were 'shameful'."),
-            [("shameful".into(), 0, true)]
-        );
+        assert_eq!(quotes("The council’s plan isn't ready, Mr Jones' aide said."), vec![]);
+        assert_eq!(quotes("Mr Jones' remarks were 'shameful'."), [("shameful".into(), 0, true)]);
     }
 
     #[test]
@@ -220,14 +196,7 @@ mod tests {
         let q = quotes("She said: ‘The report says ‘real progress’ has been made.’");
         assert_eq!(
             q,
-            [
-                (
-                    "The report says ‘real progress’ has been made.".into(),
-                    0,
-                    true
-                ),
-                ("real progress".into(), 1, true)
-            ]
+            [("The report says ‘real progress’ has been made.".into(), 0, true), ("real progress".into(), 1, true)]
         );
         let q = quotes("He said: \"They called it 'a disgrace' today.\"");
         assert_eq!(q[1], ("a disgrace".into(), 1, true));
@@ -235,14 +204,8 @@ mod tests {
 
     #[test]
     fn open_quotation_runs_to_paragraph_end() {
-        assert_eq!(
-            quotes("She said: \"We will act. We must."),
-            [("We will act. We must.".into(), 0, false)]
-        );
-        assert_eq!(
-            quotes("‘We will act and we must."),
-            [("We will act and we must.".into(), 0, false)]
-        );
+        assert_eq!(quotes("She said: \"We will act. We must."), [("We will act. We must.".into(), 0, false)]);
+        assert_eq!(quotes("‘We will act and we must."), [("We will act and we must.".into(), 0, false)]);
         // A lone single mark mid-sentence is dropped.
         assert_eq!(quotes("The ‘90s were different for the town."), vec![]);
     }

@@ -6,10 +6,9 @@ use super::Span;
 
 /// Words that end in a full stop without ending the sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "cllr", "coun", "cr", "st", "rev", "revd", "rt", "hon", "prof", "no",
-    "nos", "sen", "gov", "lt", "col", "gen", "capt", "sgt", "insp", "det", "supt", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "e.g", "i.e", "etc",
-    "vs", "v", "approx", "dept", "inc", "ltd", "co", "cf", "op",
+    "mr", "mrs", "ms", "dr", "cllr", "coun", "cr", "st", "rev", "revd", "rt", "hon", "prof", "no", "nos", "sen", "gov",
+    "lt", "col", "gen", "capt", "sgt", "insp", "det", "supt", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "e.g", "i.e", "etc", "vs", "v", "approx", "dept", "inc", "ltd", "co", "cf", "op",
 ];
 
 /// Splits paragraph `para` into sentences, never inside one of `quotes`.
@@ -28,31 +27,20 @@ pub fn split(text: &str, para: Span, quotes: &[Span]) -> Vec<Span> {
             }
             // closing quotation marks and brackets belong to this sentence
             let mut rest = &p[j..];
-            loop {
-                let Some(c) = rest.chars().next() else { break };
-                if matches!(c, '"' | '\'' | ')' | ']' | '\u{201D}' | '\u{2019}') {
-                    rest = &rest[c.len_utf8()..];
-                } else {
-                    break;
-                }
+            while let Some(c) =
+                rest.chars().next().filter(|c| matches!(c, '"' | '\'' | ')' | ']' | '\u{201D}' | '\u{2019}'))
+            {
+                rest = &rest[c.len_utf8()..];
             }
             let end = p.len() - rest.len();
             let ws = rest.len() - rest.trim_start().len();
             let next = rest[ws..].chars().next();
             let abs = para.start + i;
-            let inside_quote = quotes
-                .iter()
-                .any(|q| q.start < abs && para.start + end < q.end);
+            let inside_quote = quotes.iter().any(|q| q.start < abs && para.start + end < q.end);
             let starts_new = next.is_some_and(|c| {
-                c.is_uppercase()
-                    || c.is_ascii_digit()
-                    || matches!(c, '"' | '\'' | '\u{201C}' | '\u{2018}' | '(')
+                c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\'' | '\u{201C}' | '\u{2018}' | '(')
             });
-            if ws > 0
-                && starts_new
-                && !inside_quote
-                && !(b == b'.' && is_abbreviation(&p[start..i]))
-            {
+            if ws > 0 && starts_new && !inside_quote && !(b == b'.' && is_abbreviation(&p[start..i])) {
                 out.push(Span::new(para.start + start, para.start + end));
                 start = end + ws;
                 i = start;
@@ -70,13 +58,9 @@ pub fn split(text: &str, para: Span, quotes: &[Span]) -> Vec<Span> {
 }
 
 fn is_abbreviation(before: &str) -> bool {
-    let word = before
-        .rsplit(|c: char| c.is_whitespace() || c == '(')
-        .next()
-        .unwrap_or("");
+    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
     let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
-        || (word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()))
+    ABBREVIATIONS.contains(&lower.as_str()) || (word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()))
 }
 
 #[cfg(test)]
@@ -84,10 +68,7 @@ mod tests {
     use super::*;
 
     fn sents(p: &str) -> Vec<&str> {
-        split(p, Span::new(0, p.len()), &[])
-            .into_iter()
-            .map(|s| &p[s.start..s.end])
-            .collect()
+        split(p, Span::new(0, p.len()), &[]).into_iter().map(|s| &p[s.start..s.end]).collect()
     }
 
     #[test]

@@ -3,9 +3,7 @@
 use crate::util::{cg, fails, ok, seeds};
 
 fn sorted_nquads(store: &std::path::Path) -> Vec<String> {
-    let (out, _) = ok(cg()
-        .args(["export", "--format", "nquads", "--store"])
-        .arg(store));
+    let (out, _) = ok(cg().args(["export", "--format", "nquads", "--store"]).arg(store));
     let mut lines: Vec<String> = out.lines().map(str::to_owned).collect();
     lines.sort();
     lines
@@ -23,11 +21,7 @@ fn build_summarises_and_building_twice_changes_nothing() {
     let first = sorted_nquads(&store);
     assert!(first.len() > 1000, "only {} quads", first.len());
     ok(cg().arg("build").arg(seeds()).arg("--store").arg(&store));
-    assert_eq!(
-        first,
-        sorted_nquads(&store),
-        "a second build changed the store"
-    );
+    assert_eq!(first, sorted_nquads(&store), "a second build changed the store");
 }
 
 #[test]
@@ -45,11 +39,7 @@ fn separate_runs_merge_by_union() {
     ] {
         parts.push_str(&ok(cg().arg("extract").arg(seeds().join(f))).0);
     }
-    let set = |s: &str| {
-        s.lines()
-            .map(str::to_owned)
-            .collect::<std::collections::BTreeSet<_>>()
-    };
+    let set = |s: &str| s.lines().map(str::to_owned).collect::<std::collections::BTreeSet<_>>();
     assert_eq!(set(&all), set(&parts));
 }
 
@@ -76,11 +66,7 @@ fn stdin_and_the_store_environment_variable() {
 fn a_store_in_use_is_reported() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let store = dir.path().join("locked.db");
-    ok(cg()
-        .arg("build")
-        .arg(seeds().join("000_75f2b3a10f055015.txt"))
-        .arg("--store")
-        .arg(&store));
+    ok(cg().arg("build").arg(seeds().join("000_75f2b3a10f055015.txt")).arg("--store").arg(&store));
     let holder = oxigraph::store::Store::open(&store).unwrap_or_else(|e| panic!("{e}"));
     let err = fails(cg().arg("build").arg(seeds()).arg("--store").arg(&store));
     assert!(err.contains("in use by another"), "{err}");
@@ -90,12 +76,8 @@ fn a_store_in_use_is_reported() {
 
 #[test]
 fn base_iri_is_used_and_checked() {
-    let (out, _) = ok(cg()
-        .args(["extract", "--base", "http://example.org/kg/"])
-        .arg(seeds().join("003_ffc3ee22a31ed9e6.txt")));
-    assert!(
-        out.contains("<http://example.org/kg/person/james-morris>"),
-        "{out}"
-    );
+    let (out, _) =
+        ok(cg().args(["extract", "--base", "http://example.org/kg/"]).arg(seeds().join("003_ffc3ee22a31ed9e6.txt")));
+    assert!(out.contains("<http://example.org/kg/person/james-morris>"), "{out}");
     fails(cg().args(["extract", "--base", "not an iri"]).arg(seeds()));
 }

@@ -6,10 +6,7 @@ use crate::util::{cg, ok};
 fn every_command_has_help_with_an_example() {
     for cmd in ["build", "query", "export", "extract", "explain"] {
         let (out, _) = ok(cg().args([cmd, "--help"]));
-        assert!(
-            out.contains("Examples:"),
-            "{cmd} --help has no example:\n{out}"
-        );
+        assert!(out.contains("Examples:"), "{cmd} --help has no example:\n{out}");
     }
     let (out, _) = ok(cg().arg("--help"));
     assert!(out.contains("Exit status"));
@@ -17,14 +14,8 @@ fn every_command_has_help_with_an_example() {
 
 #[test]
 fn usage_errors_exit_2() {
-    let out = cg()
-        .arg("frobnicate")
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let out = cg().arg("frobnicate").output().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(out.status.code(), Some(2));
-    let out = cg()
-        .args(["export", "--format", "png"])
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let out = cg().args(["export", "--format", "png"]).output().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(out.status.code(), Some(2));
 }

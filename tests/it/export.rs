@@ -6,30 +6,17 @@ use std::path::Path;
 use std::process::Command;
 
 const QUADS: &str = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
-const TRIPLES: &str =
-    "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }";
+const TRIPLES: &str = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } }";
 
 fn export(format: &str, file: &Path) {
-    ok(cg()
-        .args(["export", "--format", format, "--output"])
-        .arg(file)
-        .arg("--store")
-        .arg(seed_store()));
+    ok(cg().args(["export", "--format", format, "--output"]).arg(file).arg("--store").arg(seed_store()));
 }
 
 /// rapper's count: "rapper: Parsing returned N triples".
 fn rapper_count(input: &str, file: &Path) -> usize {
-    let out = Command::new("rapper")
-        .args(["-i", input, "-c"])
-        .arg(file)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+    let out = Command::new("rapper").args(["-i", input, "-c"]).arg(file).output().unwrap_or_else(|e| panic!("{e}"));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        out.status.success(),
-        "rapper failed on {}: {err}",
-        file.display()
-    );
+    assert!(out.status.success(), "rapper failed on {}: {err}", file.display());
     err.split("returned ")
         .nth(1)
         .and_then(|s| s.split_whitespace().next())
@@ -38,21 +25,10 @@ fn rapper_count(input: &str, file: &Path) -> usize {
 }
 
 fn serdi_count(input: &str, file: &Path) -> usize {
-    let out = Command::new("serdi")
-        .args(["-i", input, "-o", "nquads"])
-        .arg(file)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert!(
-        out.status.success(),
-        "serdi failed on {}: {}",
-        file.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .count()
+    let out =
+        Command::new("serdi").args(["-i", input, "-o", "nquads"]).arg(file).output().unwrap_or_else(|e| panic!("{e}"));
+    assert!(out.status.success(), "serdi failed on {}: {}", file.display(), String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).lines().filter(|l| !l.trim().is_empty()).count()
 }
 
 /// rdflib's count: triples of a Graph, or quads of a Dataset.
@@ -62,22 +38,10 @@ fn rdflib_count(format: &str, file: &Path, dataset: bool) -> usize {
     } else {
         "import sys, rdflib; g = rdflib.Graph(); g.parse(sys.argv[1], format=sys.argv[2]); print(len(g))"
     };
-    let out = Command::new("python3")
-        .args(["-c", script])
-        .arg(file)
-        .arg(format)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert!(
-        out.status.success(),
-        "rdflib failed on {}: {}",
-        file.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout)
-        .trim()
-        .parse()
-        .unwrap_or_else(|e| panic!("{e}"))
+    let out =
+        Command::new("python3").args(["-c", script]).arg(file).arg(format).output().unwrap_or_else(|e| panic!("{e}"));
+    assert!(out.status.success(), "rdflib failed on {}: {}", file.display(), String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).trim().parse().unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[test]
@@ -123,20 +87,10 @@ fn one_graph_and_format_from_extension() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let out = dir.path().join("one.nq");
     let graph = "https://w3id.org/councilgraph/id/doc/003_ffc3ee22a31ed9e6";
-    ok(cg()
-        .args(["export", "--graph", graph, "--output"])
-        .arg(&out)
-        .arg("--store")
-        .arg(seed_store()));
+    ok(cg().args(["export", "--graph", graph, "--output"]).arg(&out).arg("--store").arg(seed_store()));
     let text = std::fs::read_to_string(&out).unwrap_or_default();
-    assert!(
-        !text.is_empty() && text.lines().all(|l| l.ends_with(&format!("<{graph}> ."))),
-        "{text}"
-    );
-    let n = count(
-        seed_store(),
-        &format!("SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"),
-    );
+    assert!(!text.is_empty() && text.lines().all(|l| l.ends_with(&format!("<{graph}> ."))), "{text}");
+    let n = count(seed_store(), &format!("SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"));
     assert_eq!(text.lines().count(), n);
 }
 
@@ -149,35 +103,18 @@ fn dot_renders_without_warnings() {
     let file = dir.path().join("g.dot");
     export("dot", &file);
     let text = std::fs::read_to_string(&file).unwrap_or_default();
-    assert!(
-        text.contains("Sarah Norman") && text.contains("Dudley Council"),
-        "{text}"
-    );
-    assert!(
-        !text.contains("label=\"https://"),
-        "an IRI as a label:\n{text}"
-    );
-    let out = Command::new("dot")
-        .arg("-Tsvg")
-        .arg(&file)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(text.contains("Sarah Norman") && text.contains("Dudley Council"), "{text}");
+    assert!(!text.contains("label=\"https://"), "an IRI as a label:\n{text}");
+    let out = Command::new("dot").arg("-Tsvg").arg(&file).output().unwrap_or_else(|e| panic!("{e}"));
     assert!(out.status.success());
-    assert!(
-        out.stderr.is_empty(),
-        "dot warned: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.stderr.is_empty(), "dot warned: {}", String::from_utf8_lossy(&out.stderr));
 }
 
 #[test]
 fn unknown_extension_asks_for_a_format() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let err = crate::util::fails(
-        cg().args(["export", "--output"])
-            .arg(dir.path().join("x.bin"))
-            .arg("--store")
-            .arg(seed_store()),
+        cg().args(["export", "--output"]).arg(dir.path().join("x.bin")).arg("--store").arg(seed_store()),
     );
     assert!(err.contains("--format"), "{err}");
 }

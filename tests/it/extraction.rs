@@ -13,14 +13,7 @@ fn one_iri_per_person_across_documents() {
     let iris: std::collections::BTreeSet<&String> = rows.iter().map(|r| &r[0]).collect();
     let docs: Vec<&str> = rows.iter().map(|r| r[1].as_str()).collect();
     assert_eq!(iris.len(), 1, "{rows:?}");
-    assert_eq!(
-        docs,
-        [
-            "001_e9a50d3fe32fcae9",
-            "002_998a4d9671fc4d96",
-            "004_773e6525f7c0014f"
-        ]
-    );
+    assert_eq!(docs, ["001_e9a50d3fe32fcae9", "002_998a4d9671fc4d96", "004_773e6525f7c0014f"]);
     // every label names one entity per class
     let dup = csv_rows(
         seed_store(),
@@ -79,19 +72,11 @@ fn html_and_json_lines_give_the_same_facts_as_text() {
 
 #[test]
 fn explain_gives_sources() {
-    let (out, _) = ok(cg()
-        .args(["explain", "Tim Crumpton", "--store"])
-        .arg(seed_store()));
+    let (out, _) = ok(cg().args(["explain", "Tim Crumpton", "--store"]).arg(seed_store()));
     assert!(out.contains("Tim Crumpton (Person)"), "{out}");
     assert!(out.contains("[000_75f2b3a10f055015]"), "{out}");
-    assert!(
-        out.contains("cabinet member for children's services"),
-        "{out}"
-    );
+    assert!(out.contains("cabinet member for children's services"), "{out}");
     assert!(out.contains("calledForResignationOf this"), "{out}");
-    let err = crate::util::fails(
-        cg().args(["explain", "Nobody Atall", "--store"])
-            .arg(seed_store()),
-    );
+    let err = crate::util::fails(cg().args(["explain", "Nobody Atall", "--store"]).arg(seed_store()));
     assert!(err.contains("nothing in the graph"), "{err}");
 }

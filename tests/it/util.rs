@@ -17,8 +17,7 @@ pub fn seeds() -> PathBuf {
 /// A command for the binary under test.
 pub fn cg() -> Command {
     let mut c = Command::cargo_bin("councilgraph").unwrap_or_else(|e| panic!("binary: {e}"));
-    c.env_remove("COUNCILGRAPH_STORE")
-        .env_remove("COUNCILGRAPH_QUIET");
+    c.env_remove("COUNCILGRAPH_STORE").env_remove("COUNCILGRAPH_QUIET");
     c
 }
 
@@ -27,11 +26,7 @@ pub fn ok(cmd: &mut Command) -> (String, String) {
     let out = cmd.output().unwrap_or_else(|e| panic!("run: {e}"));
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(
-        out.status.success(),
-        "command failed ({:?}):\nstdout: {stdout}\nstderr: {stderr}",
-        out.status
-    );
+    assert!(out.status.success(), "command failed ({:?}):\nstdout: {stdout}\nstderr: {stderr}", out.status);
     assert!(!stderr.contains("panicked"), "{stderr}");
     (stdout, stderr)
 }
@@ -40,17 +35,10 @@ pub fn ok(cmd: &mut Command) -> (String, String) {
 pub fn fails(cmd: &mut Command) -> String {
     let out = cmd.output().unwrap_or_else(|e| panic!("run: {e}"));
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "expected exit 1; stderr: {stderr}"
-    );
+    assert_eq!(out.status.code(), Some(1), "expected exit 1; stderr: {stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
     let last = stderr.lines().last().unwrap_or("");
-    assert!(
-        last.starts_with("councilgraph: error: "),
-        "the last line is not the error: {stderr}"
-    );
+    assert!(last.starts_with("councilgraph: error: "), "the last line is not the error: {stderr}");
     last.to_owned()
 }
 
@@ -68,9 +56,7 @@ pub fn seed_store() -> &'static Path {
 
 /// Rows of a query in CSV (header dropped), sorted.
 pub fn csv_rows(store: &Path, query: &str) -> Vec<Vec<String>> {
-    let (out, _) = ok(cg()
-        .args(["query", query, "--format", "csv", "--store"])
-        .arg(store));
+    let (out, _) = ok(cg().args(["query", query, "--format", "csv", "--store"]).arg(store));
     let mut rows: Vec<Vec<String>> = parse_csv(&out).into_iter().skip(1).collect();
     rows.sort();
     rows
@@ -118,15 +104,9 @@ pub fn count(store: &Path, query: &str) -> usize {
 
 /// True when `tool` runs; in CI a missing tool is a failure.
 pub fn have(tool: &str, args: &[&str]) -> bool {
-    let ok = std::process::Command::new(tool)
-        .args(args)
-        .output()
-        .is_ok_and(|o| o.status.success());
+    let ok = std::process::Command::new(tool).args(args).output().is_ok_and(|o| o.status.success());
     if !ok {
-        assert!(
-            std::env::var("CI").is_err(),
-            "{tool} is missing in CI: scripts/install-deps.sh installs it"
-        );
+        assert!(std::env::var("CI").is_err(), "{tool} is missing in CI: scripts/install-deps.sh installs it");
         eprintln!("note: {tool} not found, check skipped (scripts/install-deps.sh installs it)");
     }
     ok
