@@ -5,11 +5,12 @@ use super::{Printer, Status};
 use crate::cli::BuildArgs;
 use crate::graph::store;
 use crate::ingest::{self, Input, Skipped};
-use crate::pipeline::{self, DocumentGraph, EntityCounts};
+use crate::graph::vocab::{cg, rdf, schema};
+use crate::pipeline::{self, DocumentGraph};
 use crate::resolve::Iris;
 use anyhow::Context;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::time::Instant;
 
 /// Inputs read and extracted together before their graphs are written.
@@ -34,7 +35,7 @@ pub fn run(args: &BuildArgs, printer: Printer) -> anyhow::Result<Status> {
     let mut warnings: Vec<String> = Vec::new();
     let mut documents = 0usize;
     let mut quads = 0usize;
-    let mut counts = EntityCounts::default();
+    let mut entities: HashSet<(&'static str, String)> = HashSet::new();
     let mut ids: HashMap<String, String> = HashMap::new();
     for chunk in inputs.chunks(CHUNK) {
         let results: Vec<(ingest::ReadOutcome, Vec<DocumentGraph>)> = chunk
@@ -58,7 +59,13 @@ pub fn run(args: &BuildArgs, printer: Printer) -> anyhow::Result<Status> {
                 store::replace_document(&st, path, g).with_context(|| format!("writing {}", doc.source))?;
                 documents += 1;
                 quads += g.quads.len();
-                counts += g.counts;
+                for q in &g.quads {
+                    if q.predicate.as_ref() == rdf::TYPE {
+                        if let Some(class) = class_name(&q.object) {
+                            entities.insert((class, q.subject.to_string()));
+                        }
+                    }
+                }
             }
             if let Some(b) = &bar {
                 b.inc(1);
@@ -90,14 +97,41 @@ pub fn run(args: &BuildArgs, printer: Printer) -> anyhow::Result<Status> {
         printer.info(format!("    {}: {}", s.source, s.reason));
     }
     printer.info(format!("  quads written: {quads} (the store holds {total}, ontology included)"));
+    let n = |c: &str| entities.iter().filter(|e| e.0 == c).count();
     printer.info(format!(
-        "  entities: {} people, {} parties, {} councils, {} organisations; {} quotations, {} inspections",
-        counts.persons, counts.parties, counts.councils, counts.organisations, counts.quotations, counts.inspections
+        "  entities: {} people, {} parties, {} councils, {} other organisations; {} quotations, {} inspections",
+        n("person"),
+        n("party"),
+        n("council"),
+        n("organisation"),
+        n("quotation"),
+        n("inspection")
     ));
     if let Some(e) = skipped.iter().find(|s| s.is_error) {
         anyhow::bail!("could not read {}: {}", e.source, e.reason);
     }
     Ok(Status::Ok)
+}
+
+/// The class an `rdf:type` object counts under in the summary.
+fn class_name(t: &oxigraph::model::Term) -> Option<&'static str> {
+    let oxigraph::model::Term::NamedNode(n) = t else { return None };
+    let n = n.as_ref();
+    Some(if n == schema::PERSON {
+        "person"
+    } else if n == schema::POLITICAL_PARTY {
+        "party"
+    } else if n == cg::COUNCIL {
+        "council"
+    } else if n == schema::ORGANIZATION || n == schema::GOVERNMENT_ORGANIZATION {
+        "organisation"
+    } else if n == schema::QUOTATION {
+        "quotation"
+    } else if n == cg::INSPECTION {
+        "inspection"
+    } else {
+        return None;
+    })
 }
 
 fn plural(n: usize) -> &'static str {
