@@ -4,8 +4,8 @@
 use super::{Printer, Status};
 use crate::cli::BuildArgs;
 use crate::graph::store;
-use crate::ingest::{self, Input, Skipped};
 use crate::graph::vocab::{cg, rdf, schema};
+use crate::ingest::{self, Input, Skipped};
 use crate::pipeline::{self, DocumentGraph};
 use crate::resolve::Iris;
 use anyhow::Context;

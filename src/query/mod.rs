@@ -73,7 +73,8 @@ pub fn read_query_arg(arg: &str) -> Result<String, QueryError> {
 
 /// Parses a query for this store: the default graph is the union of all graphs.
 pub fn prepare(query: &str) -> Result<oxigraph::sparql::PreparedSparqlQuery, QueryError> {
-    let mut prepared = SparqlEvaluator::new().parse_query(query).map_err(|e| QueryError::Syntax(one_line(&e.to_string())))?;
+    let mut prepared =
+        SparqlEvaluator::new().parse_query(query).map_err(|e| QueryError::Syntax(one_line(&e.to_string())))?;
     prepared.dataset_mut().set_default_graph_as_union();
     Ok(prepared)
 }
