@@ -107,9 +107,14 @@ pub fn attribute(ctx: &mut Context<'_>, agents: &[AgentMention], out: &mut Extra
                 persons_so_far.push(p);
             }
         }
-        if let Some(&first) = in_s.iter().find(|&&i| resolved[i].is_some()) {
-            if let Some(e) = resolved[first] {
-                history.items.push((e, si));
+        // The sentence's subject, and its first person (who pronouns in the
+        // next sentences most often mean) as the most recent.
+        if let Some(e) = in_s.iter().find_map(|&i| resolved[i]) {
+            history.items.push((e, si));
+        }
+        if let Some(p) = persons_so_far.first() {
+            if history.items.last().map(|x| x.0) != Some(Entity::Person(*p)) {
+                history.items.push((Entity::Person(*p), si));
             }
         }
         // 2. the sentence's top-level quotations
@@ -367,7 +372,8 @@ fn post_cue_speaker(
     if !verb_first && ctx.masked[agents[i].span.end..a_span.end].split_whitespace().count() > 3 {
         return Ok(None);
     }
-    Ok(resolved[i])
+    // "…," he said — with no "he" to be found — is still a cue: no guessing.
+    resolved[i].map(Some).ok_or(())
 }
 
 /// The subject of the last reporting verb before the quotation.

@@ -179,8 +179,22 @@ impl<'a> Context<'a> {
 
     /// True when `span` overlaps a council, party or body name.
     pub fn overlaps_named_body(&self, s: Span) -> bool {
+        self.overlaps_named(s, true)
+    }
+
+    /// True when `span` overlaps a council's name as a council (not a bare
+    /// place name, which people's names may contain: "Jo Sunderland"), a
+    /// party or a body.
+    pub fn overlaps_body_not_place(&self, s: Span) -> bool {
+        self.overlaps_named(s, false)
+    }
+
+    fn overlaps_named(&self, s: Span, places: bool) -> bool {
         let wide = Span::new(s.start.saturating_sub(120), (s.end + 120).min(self.masked.len()));
-        self.councils_in(wide).iter().any(|h| h.byte_start < s.end && s.start < h.byte_end)
+        self.councils_in(wide)
+            .iter()
+            .filter(|h| places || h.form == crate::reference::councils::CouncilForm::Council)
+            .any(|h| h.byte_start < s.end && s.start < h.byte_end)
             || self.parties_in(wide).iter().any(|h| h.byte_start < s.end && s.start < h.byte_end)
             || {
                 let i = self.orgs.partition_point(|o| o.span.end <= s.start);

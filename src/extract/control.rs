@@ -24,6 +24,11 @@ static AFTER: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i:(?-u:\b)(?:council|authority|administration))\s+(?:is|was|has\s+been|had\s+been)\s+(?:(?:currently|now|still)\s+)?(?i:controlled|run|led)\s+by\s+(?:the\s+)?(?P<party>(?:\p{Lu}[\p{L}]*\s?){1,3})",
     )
 });
+static RULING: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i:ruling|controlling|governing|majority)\s+(?P<party>\p{Lu}[\p{L}]*(?:\s\p{Lu}[\p{L}]*)?)\s+(?i:group|administration|party)(?-u:\b)",
+    )
+});
 static TOOK: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?-u:\b)(?P<party>\p{Lu}[\p{L}]*(?:\s\p{Lu}[\p{L}]*)?)\s+(?:took|seized|won|gained|retained|kept)\s+(?:over\s+)?(?:control\s+of\s+)?the\s+(?i:council|authority)(?-u:\b)",
@@ -32,7 +37,7 @@ static TOOK: LazyLock<Regex> = LazyLock::new(|| {
 
 pub fn find(ctx: &Context<'_>, out: &mut Extraction) {
     let text = ctx.masked.clone();
-    for rx in [&*BEFORE, &*AFTER, &*TOOK] {
+    for rx in [&*BEFORE, &*AFTER, &*TOOK, &*RULING] {
         for c in rx.captures_iter(&text) {
             let (Some(all), Some(pm)) = (c.get(0), c.name("party")) else {
                 continue;

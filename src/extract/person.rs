@@ -69,6 +69,14 @@ static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A post, then the name as an apposition: "The council's leader, Jane Doe,".
+static AFTER_POST_COMMA: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?:(?i:(?-u:\b)(?:{}))|(?-u:\b)(?:MP|MEP))\s*,\s+(?:the\s+)?(?:(?i:{})\.?\s+)?({NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}),",
+        *HEAD_ALT, *HONORIFIC_ALT
+    ))
+});
+
 /// A name with an age: "Jane Doe, 47,".
 static AGED: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"({NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}),\s+\d{{1,3}},")));
 
@@ -175,17 +183,17 @@ pub fn find_people(ctx: &Context<'_>, out: &mut Extraction) {
             continue;
         }
         let span = prefix_span(n.as_str(), n.start(), name.split_whitespace().count());
-        if ctx.overlaps_named_body(span) {
+        if ctx.overlaps_body_not_place(span) {
             continue;
         }
         add_full(&name, &mut full_names);
         titled.push((h.start(), span, canon, gender));
     }
-    for rx in [&*AFTER_POST, &*AFTER_PORTFOLIO, &*APPOSITION, &*SPEAKS, &*AGED] {
+    for rx in [&*AFTER_POST, &*AFTER_PORTFOLIO, &*AFTER_POST_COMMA, &*APPOSITION, &*SPEAKS, &*AGED] {
         for c in rx.captures_iter(text) {
             let Some(n) = c.get(1) else { continue };
             let s = Span::new(n.start(), n.end());
-            if ctx.overlaps_named_body(s) {
+            if ctx.overlaps_body_not_place(s) {
                 continue;
             }
             // A sentence's first word is capitalised anyway: "Carer Jo Fitch"

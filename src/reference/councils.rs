@@ -79,8 +79,8 @@ fn build() -> Councils {
         // Metropolitan Borough Council" as people say it, "Dudley Council".
         let formal = official.contains("City Council")
             || official.contains("County Council")
-            || official.starts_with("City of")
-            || official.starts_with("Royal Borough");
+            || official.starts_with("Royal Borough")
+            || (official.starts_with("City of") && !official.contains("Metropolitan"));
         let label = if !formal && (official == short || aliases.iter().any(|a| *a == short)) {
             short
         } else {
