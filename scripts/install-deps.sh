@@ -29,10 +29,10 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
 
-if ! $build_only && ! python3 -c 'import rdflib' >/dev/null 2>&1; then
+if ! $build_only && ! python3 -c "import rdflib, networkx" >/dev/null 2>&1; then
   echo "installing rdflib ..." >&2
-  python3 -m pip install --quiet rdflib || {
-    echo "councilgraph: could not install rdflib: run 'python3 -m pip install rdflib'" >&2
+  python3 -m pip install --quiet rdflib networkx || {
+    echo "councilgraph: could not install rdflib and networkx: run 'python3 -m pip install rdflib networkx'" >&2
     exit 1
   }
 fi

@@ -111,17 +111,22 @@ pub enum QueryFormat {
     Jsonld,
 }
 
-/// Write the whole graph as RDF or as a Graphviz picture.
+/// Write the graph as RDF, or its network as a picture or for graph tools.
 ///
 /// Dataset formats (nquads, trig, jsonld) keep every document's named graph;
 /// triple formats (turtle, ntriples, rdfxml) write the union of the graphs,
-/// each distinct triple once. dot draws the people, councils, parties and
-/// bodies and the relations between them.
+/// each distinct triple once. dot, svg, png and pdf draw the network of
+/// people, councils, parties and bodies (svg, png and pdf through Graphviz);
+/// graphml (Gephi, Cytoscape, yEd) and json (nodes and links, for web graph
+/// libraries) carry the same network with its labels and attributes.
 #[derive(Debug, Args)]
 #[command(after_long_help = "Examples:
   councilgraph export --format turtle > graph.ttl
   councilgraph export --output graph.nq
-  councilgraph export --format dot | dot -Tsvg > graph.svg")]
+  councilgraph export --output graph.svg
+  councilgraph export --format svg --focus \"Pete Lowe\" --depth 2 > lowe.svg
+  councilgraph export --format dot --view councils | dot -Tpng > councils.png
+  councilgraph export --format graphml --output graph.graphml")]
 pub struct ExportArgs {
     #[command(flatten)]
     pub store: StoreArgs,
@@ -131,9 +136,33 @@ pub struct ExportArgs {
     /// Write to FILE instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Export only this named graph (a document's IRI).
+    /// Export only this named graph (a document's IRI; RDF formats).
     #[arg(long, value_name = "IRI")]
     pub graph: Option<String>,
+    /// Which part of the network to draw (network formats).
+    #[arg(long, value_enum, default_value_t = ViewArg::All)]
+    pub view: ViewArg,
+    /// Draw only the neighbourhood of the entities whose name contains NAME.
+    #[arg(long, value_name = "NAME")]
+    pub focus: Option<String>,
+    /// How many steps from the --focus entities to draw.
+    #[arg(long, default_value_t = 2, value_name = "N")]
+    pub depth: usize,
+    /// Draw at most N nodes (the best connected); says on stderr what was left out.
+    #[arg(long, value_name = "N")]
+    pub max_nodes: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ViewArg {
+    /// Every entity and relation; quotations counted on the speakers.
+    All,
+    /// People and the parties, councils and bodies they belong to or hold posts in.
+    People,
+    /// Councils, their controlling parties and councillors, with ratings.
+    Councils,
+    /// Who was quoted in which article.
+    Quotes,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -151,6 +180,12 @@ pub enum ExportFormat {
     Jsonld,
     #[value(alias = "gv")]
     Dot,
+    Svg,
+    Png,
+    Pdf,
+    Graphml,
+    /// Nodes and links as JSON.
+    Json,
 }
 
 impl ExportFormat {
@@ -162,8 +197,13 @@ impl ExportFormat {
             "nq" => Self::Nquads,
             "trig" => Self::Trig,
             "rdf" | "xml" | "owl" => Self::Rdfxml,
-            "jsonld" | "json" => Self::Jsonld,
+            "jsonld" => Self::Jsonld,
+            "json" => Self::Json,
             "dot" | "gv" => Self::Dot,
+            "svg" => Self::Svg,
+            "png" => Self::Png,
+            "pdf" => Self::Pdf,
+            "graphml" => Self::Graphml,
             _ => return None,
         })
     }

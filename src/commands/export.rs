@@ -2,8 +2,9 @@
 //! (written beside it and renamed, so a failed export leaves no half file).
 
 use super::{Printer, Status};
-use crate::cli::{ExportArgs, ExportFormat};
-use crate::export::{dot, rdf, rdf::RdfExportFormat};
+use crate::cli::{ExportArgs, ExportFormat, ViewArg};
+use crate::export::network::{self, Selection, View};
+use crate::export::{dot, graphml, rdf, rdf::RdfExportFormat, render};
 use crate::graph::store;
 use anyhow::Context;
 use std::io::Write;
@@ -23,26 +24,54 @@ pub fn run(args: &ExportArgs, printer: Printer) -> anyhow::Result<Status> {
     };
     let st = store::open_for_reading(&args.store.store)?;
     let mut buf: Vec<u8> = Vec::new();
-    let what = match format {
-        ExportFormat::Dot => {
-            if args.graph.is_some() {
-                anyhow::bail!("--graph is not supported with --format dot");
-            }
-            dot::export(&st, &mut buf)?;
-            "DOT picture".to_owned()
+    let rdf_format = match format {
+        ExportFormat::Turtle => Some(RdfExportFormat::Turtle),
+        ExportFormat::Ntriples => Some(RdfExportFormat::NTriples),
+        ExportFormat::Nquads => Some(RdfExportFormat::NQuads),
+        ExportFormat::Trig => Some(RdfExportFormat::TriG),
+        ExportFormat::Rdfxml => Some(RdfExportFormat::RdfXml),
+        ExportFormat::Jsonld => Some(RdfExportFormat::JsonLd),
+        _ => None,
+    };
+    let what = if let Some(rf) = rdf_format {
+        let n = rdf::export(&st, rf, args.graph.as_deref(), &mut buf)?;
+        format!("{n} {}", if rf.is_dataset() { "quads" } else { "triples" })
+    } else {
+        if args.graph.is_some() {
+            anyhow::bail!("--graph works with the RDF formats; use --focus to draw part of the network");
         }
-        f => {
-            let rf = match f {
-                ExportFormat::Turtle => RdfExportFormat::Turtle,
-                ExportFormat::Ntriples => RdfExportFormat::NTriples,
-                ExportFormat::Nquads => RdfExportFormat::NQuads,
-                ExportFormat::Trig => RdfExportFormat::TriG,
-                ExportFormat::Rdfxml => RdfExportFormat::RdfXml,
-                _ => RdfExportFormat::JsonLd,
-            };
-            let n = rdf::export(&st, rf, args.graph.as_deref(), &mut buf)?;
-            format!("{n} {}", if rf.is_dataset() { "quads" } else { "triples" })
+        let view = match args.view {
+            ViewArg::All => View::All,
+            ViewArg::People => View::People,
+            ViewArg::Councils => View::Councils,
+            ViewArg::Quotes => View::Quotes,
+        };
+        let selection = Selection { view, focus: args.focus.clone(), depth: args.depth, max_nodes: args.max_nodes };
+        let full = network::entity_graph(&st)?;
+        let (g, left_out) = network::select(&full, &selection).map_err(anyhow::Error::msg)?;
+        if left_out.nodes > 0 {
+            printer.warn(format!(
+                "--max-nodes left out {} node{}, among them: {}",
+                left_out.nodes,
+                if left_out.nodes == 1 { "" } else { "s" },
+                left_out.examples.join(", ")
+            ));
         }
+        match format {
+            ExportFormat::Graphml => graphml::write_graphml(&g, &mut buf)?,
+            ExportFormat::Json => graphml::write_json(&g, &mut buf)?,
+            _ => dot::write_dot(&g, &mut buf)?,
+        }
+        let rendered = match format {
+            ExportFormat::Svg => Some("svg"),
+            ExportFormat::Png => Some("png"),
+            ExportFormat::Pdf => Some("pdf"),
+            _ => None,
+        };
+        if let Some(t) = rendered {
+            buf = render::render(&buf, t)?;
+        }
+        format!("a network of {} nodes and {} edges", g.node_count(), g.edge_count())
     };
     match &args.output {
         Some(p) => {

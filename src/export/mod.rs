@@ -1,8 +1,12 @@
 //! Export: the store as RDF (Turtle, TriG, N-Triples, N-Quads, RDF/XML,
-//! JSON-LD) or as a Graphviz DOT picture of its entities.
+//! JSON-LD), or its network of entities as a picture (DOT, rendered to SVG,
+//! PNG or PDF through Graphviz) or for graph tools (GraphML, JSON).
 
 pub mod dot;
+pub mod graphml;
+pub mod network;
 pub mod rdf;
+pub mod render;
 
 /// Export errors.
 #[derive(Debug, thiserror::Error)]
@@ -12,7 +16,9 @@ pub enum ExportError {
     Store(#[from] oxigraph::store::StorageError),
     #[error("writing: {0}")]
     Write(#[from] std::io::Error),
-    #[error("no graph {0} in the store (see `councilgraph query 'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{}} }}'`)")]
+    #[error(
+        "no graph {0} in the store (list them with: councilgraph query 'SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{}} }}')"
+    )]
     NoSuchGraph(String),
     #[error("invalid graph IRI {0:?}")]
     BadGraph(String),

@@ -9,3 +9,4 @@ mod export;
 mod extraction;
 mod queries;
 mod query;
+mod views;
