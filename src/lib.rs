@@ -35,3 +35,4 @@ pub mod query;
 pub mod reference;
 pub mod resolve;
 pub mod segment;
+pub mod serve;

@@ -49,6 +49,7 @@ pub enum Command {
     Export(ExportArgs),
     Extract(ExtractArgs),
     Explain(ExplainArgs),
+    Serve(ServeArgs),
 }
 
 /// Read articles and write their facts into the store.
@@ -239,6 +240,39 @@ pub struct ExplainArgs {
     pub name: String,
     #[command(flatten)]
     pub store: StoreArgs,
+}
+
+/// Serve the store as a SPARQL 1.1 Protocol endpoint.
+///
+/// GET /sparql?query=…, or POST with application/sparql-query or a form;
+/// results by content negotiation (SPARQL JSON, XML, CSV, TSV; Turtle,
+/// N-Triples, JSON-LD, RDF/XML for CONSTRUCT and DESCRIBE). The default
+/// graph is the union of the documents' graphs. Read-only unless
+/// --allow-update. GET / is a page with a query box. Stops on Ctrl-C.
+#[derive(Debug, Args)]
+#[command(after_long_help = "Examples:
+  councilgraph serve
+  councilgraph serve --bind 127.0.0.1:8000 --timeout 10
+  curl 'http://127.0.0.1:7878/sparql?query=ASK%7B%7D'
+  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/sparql")]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Address to listen on (loopback by default; 0.0.0.0 exposes it to the network).
+    #[arg(long, default_value = "127.0.0.1:7878", value_name = "ADDR")]
+    pub bind: String,
+    /// Stop a query after this many seconds.
+    #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
+    pub timeout: f64,
+    /// Refuse request bodies larger than this many bytes.
+    #[arg(long, default_value_t = 1_048_576, value_name = "BYTES")]
+    pub max_body: usize,
+    /// Accept SPARQL updates (the store is then opened for writing).
+    #[arg(long)]
+    pub allow_update: bool,
+    /// Worker threads.
+    #[arg(long, default_value_t = 4, value_name = "N")]
+    pub threads: usize,
 }
 
 #[cfg(test)]

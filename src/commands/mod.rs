@@ -6,6 +6,7 @@ mod explain;
 mod export;
 mod extract;
 mod query;
+mod serve;
 
 use crate::cli::{Cli, Command};
 use std::io::IsTerminal;
@@ -53,5 +54,6 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         Command::Export(a) => export::run(&a, printer),
         Command::Extract(a) => extract::run(&a, printer),
         Command::Explain(a) => explain::run(&a, printer),
+        Command::Serve(a) => serve::run(&a, printer),
     }
 }

@@ -73,15 +73,22 @@ pub fn read_query_arg(arg: &str) -> Result<String, QueryError> {
 
 /// Parses a query for this store: the default graph is the union of all graphs.
 pub fn prepare(query: &str) -> Result<oxigraph::sparql::PreparedSparqlQuery, QueryError> {
-    let mut prepared =
-        SparqlEvaluator::new().parse_query(query).map_err(|e| QueryError::Syntax(one_line(&e.to_string())))?;
+    prepare_with(query, SparqlEvaluator::new())
+}
+
+/// Like [`prepare`], with an evaluator of the caller's (a time limit, say).
+pub fn prepare_with(
+    query: &str,
+    evaluator: SparqlEvaluator,
+) -> Result<oxigraph::sparql::PreparedSparqlQuery, QueryError> {
+    let mut prepared = evaluator.parse_query(query).map_err(|e| QueryError::Syntax(one_line(&e.to_string())))?;
     prepared.dataset_mut().set_default_graph_as_union();
     Ok(prepared)
 }
 
 /// A parser message on one line: white space folded, and a long list of
 /// expected tokens cut short.
-fn one_line(msg: &str) -> String {
+pub fn one_line(msg: &str) -> String {
     let folded = msg.split_whitespace().collect::<Vec<_>>().join(" ");
     if folded.chars().count() <= 160 {
         return folded;

@@ -9,4 +9,5 @@ mod export;
 mod extraction;
 mod queries;
 mod query;
+mod serve;
 mod views;

@@ -1,0 +1,168 @@
+//! The SPARQL endpoint: an off-the-shelf client (rdflib's SPARQLStore) gets
+//! the same rows as `councilgraph query`; updates, time limits and body
+//! limits behave.
+
+use crate::util::{cg, csv_rows, have, ok, root, seeds};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+/// A running `councilgraph serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(store: &Path, extra: &[&str]) -> Server {
+    let bin = assert_cmd::cargo::cargo_bin("councilgraph");
+    let mut child = Command::new(bin)
+        .args(["serve", "--bind", "127.0.0.1:0", "--store"])
+        .arg(store)
+        .args(extra)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stderr = child.stderr.take().unwrap_or_else(|| panic!("stderr"));
+    let mut lines = BufReader::new(stderr).lines();
+    let first = lines.next().and_then(Result::ok).unwrap_or_default();
+    let addr = first
+        .split("http://")
+        .nth(1)
+        .and_then(|s| s.split('/').next())
+        .unwrap_or_else(|| panic!("no address in {first:?}"))
+        .to_owned();
+    // keep draining the access log so the server never blocks on a full pipe
+    std::thread::spawn(move || for _ in lines {});
+    Server { child, addr }
+}
+
+/// A minimal HTTP/1.0 exchange: (status, body).
+fn http(addr: &str, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> (u16, String) {
+    let mut s = TcpStream::connect(addr).unwrap_or_else(|e| panic!("{e}"));
+    let mut req = format!("{method} {path} HTTP/1.0\r\nHost: {addr}\r\nContent-Length: {}\r\n", body.len());
+    for (k, v) in headers {
+        req.push_str(&format!("{k}: {v}\r\n"));
+    }
+    req.push_str("\r\n");
+    let _ = s.write_all(req.as_bytes());
+    let _ = s.write_all(body);
+    let mut out = Vec::new();
+    let _ = s.read_to_end(&mut out);
+    let text = String::from_utf8_lossy(&out).into_owned();
+    let status = text.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+    let body = text.split_once("\r\n\r\n").map(|x| x.1.to_owned()).unwrap_or_default();
+    (status, body)
+}
+
+fn encode(q: &str) -> String {
+    q.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn a_standard_client_gets_the_rows_of_councilgraph_query() {
+    if !have("python3", &["-c", "import rdflib"]) {
+        return;
+    }
+    let store = crate::util::seed_store();
+    let server = start(store, &[]);
+    let endpoint = format!("http://{}/sparql", server.addr);
+    let script = "import sys, json, rdflib\nfrom rdflib.plugins.stores.sparqlstore import SPARQLStore\ng = rdflib.Graph(store=SPARQLStore(sys.argv[1], returnFormat='json'))\nrows = [['' if v is None else str(v) for v in r] for r in g.query(open(sys.argv[2]).read())]\nprint(json.dumps(rows))";
+    let mut checked = 0;
+    for e in std::fs::read_dir(root().join("queries")).unwrap_or_else(|e| panic!("{e}")).filter_map(Result::ok) {
+        let path = e.path();
+        if path.extension().is_none_or(|x| x != "rq") {
+            continue;
+        }
+        let out = Command::new("python3")
+            .args(["-c", script, &endpoint])
+            .arg(&path)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(out.status.success(), "{}: {}", path.display(), String::from_utf8_lossy(&out.stderr));
+        let mut theirs: Vec<Vec<String>> = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}"));
+        theirs.sort();
+        let ours = csv_rows(store, &path.display().to_string());
+        assert_eq!(theirs, ours, "{}", path.display());
+        checked += 1;
+    }
+    assert!(checked >= 12);
+}
+
+#[test]
+fn protocol_forms_updates_limits() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let store = dir.path().join("s.db");
+    ok(cg().arg("build").arg(seeds().join("003_ffc3ee22a31ed9e6.txt")).arg("--store").arg(&store));
+    let update = "INSERT DATA { GRAPH <urn:x:g> { <urn:x:a> <urn:x:b> <urn:x:c> } }";
+    {
+        let s = start(&store, &["--timeout", "1", "--max-body", "10000"]);
+        let (st, body) = http(&s.addr, "GET", &format!("/sparql?query={}", encode("ASK {}")), &[], b"");
+        assert_eq!((st, body.contains("true")), (200, true), "{body}");
+        let (st, body) = http(
+            &s.addr,
+            "POST",
+            "/sparql",
+            &[("Content-Type", "application/sparql-query"), ("Accept", "text/csv")],
+            b"SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+        );
+        assert_eq!(st, 200, "{body}");
+        assert!(body.starts_with("n\r\n"), "{body}");
+        let form = format!(
+            "query={}",
+            encode("CONSTRUCT { ?s ?p ?o } WHERE { ?s a <http://schema.org/Person> ; ?p ?o } LIMIT 3")
+        );
+        let (st, body) = http(
+            &s.addr,
+            "POST",
+            "/sparql",
+            &[("Content-Type", "application/x-www-form-urlencoded"), ("Accept", "application/n-triples")],
+            form.as_bytes(),
+        );
+        assert_eq!(st, 200, "{body}");
+        assert!(body.lines().all(|l| l.ends_with(" .")), "{body}");
+        let (st, body) =
+            http(&s.addr, "POST", "/sparql", &[("Content-Type", "application/sparql-update")], update.as_bytes());
+        assert_eq!(st, 403, "{body}");
+        assert!(body.contains("read-only"), "{body}");
+        let slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
+        let (st, body) = http(&s.addr, "GET", &format!("/sparql?query={}", encode(slow)), &[], b"");
+        assert_eq!(st, 503, "{body}");
+        assert!(body.contains("time limit"), "{body}");
+        let (st, _) =
+            http(&s.addr, "POST", "/sparql", &[("Content-Type", "application/sparql-query")], &vec![b'#'; 20_000]);
+        assert_eq!(st, 413);
+        let (st, body) = http(&s.addr, "GET", "/", &[], b"");
+        assert!(st == 200 && body.contains("<textarea"), "{body}");
+        let (st, body) = http(&s.addr, "GET", &format!("/sparql?query={}", encode("SELECT WHERE")), &[], b"");
+        assert!(st == 400 && body.contains("invalid SPARQL"), "{body}");
+    }
+    let s = start(&store, &["--allow-update"]);
+    let (st, body) =
+        http(&s.addr, "POST", "/sparql", &[("Content-Type", "application/sparql-update")], update.as_bytes());
+    assert_eq!(st, 204, "{body}");
+    let (_, body) = http(
+        &s.addr,
+        "GET",
+        &format!("/sparql?query={}", encode("ASK { GRAPH <urn:x:g> { <urn:x:a> ?p ?o } }")),
+        &[],
+        b"",
+    );
+    assert!(body.contains("true"), "{body}");
+}
