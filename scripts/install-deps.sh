@@ -2,7 +2,7 @@
 # Installs what councilgraph needs and is missing.
 #   --build-only   only what the build needs (libclang-dev, for RocksDB's bindgen)
 # Otherwise also the test tools: graphviz (dot), raptor2-utils (rapper),
-# serdi, and python rdflib. Quiet and quick when everything is present.
+# serdi, OpenLink Virtuoso (for the push tests), and python rdflib and networkx. Quiet and quick when everything is present.
 set -euo pipefail
 
 build_only=false
@@ -16,6 +16,7 @@ if ! $build_only; then
   command -v dot >/dev/null 2>&1 || need_apt+=(graphviz)
   command -v rapper >/dev/null 2>&1 || need_apt+=(raptor2-utils)
   command -v serdi >/dev/null 2>&1 || need_apt+=(serdi)
+  command -v virtuoso-t >/dev/null 2>&1 || need_apt+=(virtuoso-opensource-7-bin)
 fi
 
 if [ ${#need_apt[@]} -gt 0 ]; then
@@ -26,7 +27,11 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   fi
   echo "installing ${need_apt[*]} ..." >&2
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  # graphviz with its recommended fonts; the rest without recommends
+  with_rec=(); without_rec=()
+  for p in "${need_apt[@]}"; do if [ "$p" = graphviz ]; then with_rec+=("$p"); else without_rec+=("$p"); fi; done
+  [ ${#without_rec[@]} -eq 0 ] || DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${without_rec[@]}" >/dev/null
+  [ ${#with_rec[@]} -eq 0 ] || DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${with_rec[@]}" >/dev/null
 fi
 
 if ! $build_only && ! python3 -c "import rdflib, networkx" >/dev/null 2>&1; then

@@ -31,6 +31,7 @@ pub mod extract;
 pub mod graph;
 pub mod ingest;
 pub mod pipeline;
+pub mod push;
 pub mod query;
 pub mod reference;
 pub mod resolve;

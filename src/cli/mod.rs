@@ -50,6 +50,7 @@ pub enum Command {
     Extract(ExtractArgs),
     Explain(ExplainArgs),
     Serve(ServeArgs),
+    Push(PushArgs),
 }
 
 /// Read articles and write their facts into the store.
@@ -273,6 +274,53 @@ pub struct ServeArgs {
     /// Worker threads.
     #[arg(long, default_value_t = 4, value_name = "N")]
     pub threads: usize,
+}
+
+/// Send every document's graph to an external triple store.
+///
+/// With the SPARQL 1.1 Graph Store HTTP Protocol (gsp: PUT per graph, so
+/// pushing twice leaves the remote store the same) or SPARQL 1.1 Update
+/// (update: DROP SILENT GRAPH + INSERT DATA per graph) for stores without
+/// it. Reports each graph on stderr; exits 1 if any graph failed. Basic and
+/// Digest authentication; the password is read from an environment
+/// variable and never printed.
+#[derive(Debug, Args)]
+#[command(after_long_help = "Examples:
+  councilgraph push --endpoint http://127.0.0.1:7878/store                       # Oxigraph server
+  councilgraph push --endpoint http://127.0.0.1:3030/ds/data                     # Apache Jena Fuseki
+  VT_PW=dba councilgraph push --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth --user dba --password-env VT_PW
+  VT_PW=dba councilgraph push --protocol update --endpoint http://127.0.0.1:8890/sparql-auth --user dba --password-env VT_PW")]
+pub struct PushArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// The Graph Store endpoint (gsp) or the update endpoint (update).
+    #[arg(long, value_name = "URL")]
+    pub endpoint: String,
+    #[arg(long, value_enum, default_value_t = PushProtocol::Gsp)]
+    pub protocol: PushProtocol,
+    /// User name for Basic or Digest authentication.
+    #[arg(long, value_name = "USER", requires = "password_env")]
+    pub user: Option<String>,
+    /// The environment variable that holds the password.
+    #[arg(long, value_name = "VAR", requires = "user")]
+    pub password_env: Option<String>,
+    /// Triples per request.
+    #[arg(long, default_value_t = 500, value_name = "N")]
+    pub batch: usize,
+    /// Attempts after a transient failure (connection error, 5xx), with backoff.
+    #[arg(long, default_value_t = 3, value_name = "N")]
+    pub retries: u32,
+    /// Seconds to wait for each request.
+    #[arg(long, default_value_t = 60.0, value_name = "SECONDS")]
+    pub timeout: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PushProtocol {
+    /// SPARQL 1.1 Graph Store HTTP Protocol.
+    Gsp,
+    /// SPARQL 1.1 Update.
+    Update,
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ mod build;
 mod explain;
 mod export;
 mod extract;
+mod push;
 mod query;
 mod serve;
 
@@ -55,5 +56,6 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         Command::Extract(a) => extract::run(&a, printer),
         Command::Explain(a) => explain::run(&a, printer),
         Command::Serve(a) => serve::run(&a, printer),
+        Command::Push(a) => push::run(&a, printer),
     }
 }

@@ -7,6 +7,7 @@ mod build;
 mod cli;
 mod export;
 mod extraction;
+mod push;
 mod queries;
 mod query;
 mod serve;

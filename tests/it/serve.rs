@@ -2,9 +2,8 @@
 //! the same rows as `councilgraph query`; updates, time limits and body
 //! limits behave.
 
-use crate::util::{cg, csv_rows, have, ok, root, seeds};
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use crate::util::{cg, csv_rows, encode, have, http, ok, root, seeds};
+use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
@@ -43,36 +42,6 @@ fn start(store: &Path, extra: &[&str]) -> Server {
     // keep draining the access log so the server never blocks on a full pipe
     std::thread::spawn(move || for _ in lines {});
     Server { child, addr }
-}
-
-/// A minimal HTTP/1.0 exchange: (status, body).
-fn http(addr: &str, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> (u16, String) {
-    let mut s = TcpStream::connect(addr).unwrap_or_else(|e| panic!("{e}"));
-    let mut req = format!("{method} {path} HTTP/1.0\r\nHost: {addr}\r\nContent-Length: {}\r\n", body.len());
-    for (k, v) in headers {
-        req.push_str(&format!("{k}: {v}\r\n"));
-    }
-    req.push_str("\r\n");
-    let _ = s.write_all(req.as_bytes());
-    let _ = s.write_all(body);
-    let mut out = Vec::new();
-    let _ = s.read_to_end(&mut out);
-    let text = String::from_utf8_lossy(&out).into_owned();
-    let status = text.split_whitespace().nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
-    let body = text.split_once("\r\n\r\n").map(|x| x.1.to_owned()).unwrap_or_default();
-    (status, body)
-}
-
-fn encode(q: &str) -> String {
-    q.bytes()
-        .map(|b| {
-            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-                (b as char).to_string()
-            } else {
-                format!("%{b:02X}")
-            }
-        })
-        .collect()
 }
 
 #[test]
