@@ -52,7 +52,8 @@ static TODAY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)(?:19[5-9]\d|20\d\d)(?-u:\b)"));
 
-fn month_number(m: &str) -> Option<u32> {
+/// A month's number (1–12) from its name or abbreviation.
+pub(crate) fn month_number(m: &str) -> Option<u32> {
     let l = m.to_lowercase();
     MONTHS.iter().position(|x| x.starts_with(&l[..l.len().min(3)])).map(|i| i as u32 + 1)
 }

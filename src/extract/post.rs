@@ -492,22 +492,8 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
         });
         let during = DURING.captures(&text[end..]).map(|c| {
             let part = |m: &str, y: &str| -> String {
-                let months = [
-                    "january",
-                    "february",
-                    "march",
-                    "april",
-                    "may",
-                    "june",
-                    "july",
-                    "august",
-                    "september",
-                    "october",
-                    "november",
-                    "december",
-                ];
-                match c.name(m).and_then(|m| months.iter().position(|x| x.eq_ignore_ascii_case(m.as_str()))) {
-                    Some(i) => format!("{}-{:02}", c.name(y).map_or("", |x| x.as_str()), i + 1),
+                match c.name(m).and_then(|m| super::dateline::month_number(m.as_str())) {
+                    Some(i) => format!("{}-{i:02}", c.name(y).map_or("", |x| x.as_str())),
                     None => c.name(y).map_or(String::new(), |x| x.as_str().to_owned()),
                 }
             };
