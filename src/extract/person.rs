@@ -77,6 +77,14 @@ static AFTER_POST_COMMA: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A name, a description, and a reporting verb: "Jane Doe, a foster carer
+/// in Erdington, said".
+static DESCRIBED_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"({NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}),\s+(?:a|an|the|who)\s+[^,.;:\x22“”]{{2,60}},\s+(?:said|says|told|tells|added|adds|explained|warned)(?-u:\b)"
+    ))
+});
+
 /// A name with an age: "Jane Doe, 47,".
 static AGED: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"({NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}),\s+\d{{1,3}},")));
 
@@ -189,7 +197,8 @@ pub fn find_people(ctx: &Context<'_>, out: &mut Extraction) {
         add_full(&name, &mut full_names);
         titled.push((h.start(), span, canon, gender));
     }
-    for rx in [&*AFTER_POST, &*AFTER_PORTFOLIO, &*AFTER_POST_COMMA, &*APPOSITION, &*SPEAKS, &*AGED] {
+    for rx in [&*AFTER_POST, &*AFTER_PORTFOLIO, &*AFTER_POST_COMMA, &*APPOSITION, &*SPEAKS, &*AGED, &*DESCRIBED_SPEAKER]
+    {
         for c in rx.captures_iter(text) {
             let Some(n) = c.get(1) else { continue };
             let s = Span::new(n.start(), n.end());
