@@ -35,7 +35,10 @@ pub static HONORIFIC_ALT: LazyLock<String> = LazyLock::new(|| {
 });
 
 static TITLED: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(r"(?i:(?-u:\b)({}))(?:\s+|\.\s*)({NAME_WORD}(?:\s+{NAME_WORD}){{0,2}})", *HONORIFIC_ALT))
+    re(&format!(
+        r"(?i:(?-u:\b)({}))(?:\s+|\.\s*)({NAME_WORD}(?:\s+(?:\p{{Lu}}\.\s+)?{NAME_WORD}){{0,2}})",
+        *HONORIFIC_ALT
+    ))
 });
 
 static HEAD_ALT: LazyLock<String> = LazyLock::new(|| {
@@ -47,7 +50,7 @@ static HEAD_ALT: LazyLock<String> = LazyLock::new(|| {
 /// A post word right before a name: "chief executive Jane Doe", "MP Al Stone".
 static AFTER_POST: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:(?i:(?-u:\b)(?:{}))|(?-u:\b)(?:MPs?|MEPs?|MSP|AM))\s+(?:(?i:{})\.?\s+)?({NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})(?-u:\b)",
+        r"(?:(?i:(?-u:\b)(?:{}))|(?-u:\b)(?:MPs?|MEPs?|MSP|AM))\s+(?:(?i:{})\.?\s+)?({NAME_WORD}(?:\s+(?:\p{{Lu}}\.\s+)?{NAME_WORD}){{1,2}})(?-u:\b)",
         *HEAD_ALT, *HONORIFIC_ALT
     ))
 });
@@ -56,7 +59,7 @@ static AFTER_POST: LazyLock<Regex> = LazyLock::new(|| {
 /// for adult care Ron Tate".
 static AFTER_PORTFOLIO: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i:(?-u:\b)(?:cabinet\s+member|portfolio\s+holder|executive\s+member|lead\s+member|director|spokes(?:man|woman|person)|minister|secretary|commissioner)\s+(?:for|of)\s+)(?:[\p{{Ll}}'’,-]+\s+){{1,6}}(?:(?i:{})\.?\s+)?({NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})(?-u:\b)",
+        r"(?i:(?-u:\b)(?:cabinet\s+member|portfolio\s+holder|executive\s+member|lead\s+member|director|spokes(?:man|woman|person)|minister|secretary|commissioner)\s+(?:for|of)\s+)(?:[\p{{Ll}}'’,-]+\s+){{1,6}}(?:(?i:{})\.?\s+)?({NAME_WORD}(?:\s+(?:\p{{Lu}}\.\s+)?{NAME_WORD}){{1,2}})(?-u:\b)",
         *HONORIFIC_ALT
     ))
 });
@@ -64,7 +67,7 @@ static AFTER_PORTFOLIO: LazyLock<Regex> = LazyLock::new(|| {
 /// A name followed by an apposition holding a post: "Jane Doe, leader of …".
 static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?-u:\b)({NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}),\s+(?:the\s+|a\s+|an\s+|who\s+is\s+(?:now\s+)?(?:the\s+)?)?(?:[\p{{L}}'’-]+\s+){{0,5}}?(?:(?i:{})|MPs?|MEPs?)(?-u:\b)",
+        r"(?-u:\b)({NAME_WORD}(?:\s+(?:\p{{Lu}}\.\s+)?{NAME_WORD}){{1,2}}),\s+(?:the\s+|a\s+|an\s+|who\s+is\s+(?:now\s+)?(?:the\s+)?)?(?:[\p{{L}}'’-]+\s+){{0,5}}?(?:(?i:{})|MPs?|MEPs?)(?-u:\b)",
         *HEAD_ALT
     ))
 });
@@ -72,7 +75,7 @@ static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
 /// A post, then the name as an apposition: "The council's leader, Jane Doe,".
 static AFTER_POST_COMMA: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:(?i:(?-u:\b)(?:{}))|(?-u:\b)(?:MP|MEP))\s*,\s+(?:the\s+)?(?:(?i:{})\.?\s+)?({NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}),",
+        r"(?:(?i:(?-u:\b)(?:{}))|(?-u:\b)(?:MP|MEP))\s*,\s+(?:the\s+)?(?:(?i:{})\.?\s+)?({NAME_WORD}(?:\s+(?:\p{{Lu}}\.\s+)?{NAME_WORD}){{1,2}}),",
         *HEAD_ALT, *HONORIFIC_ALT
     ))
 });
@@ -81,17 +84,18 @@ static AFTER_POST_COMMA: LazyLock<Regex> = LazyLock::new(|| {
 /// in Erdington, said".
 static DESCRIBED_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"({NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}),\s+(?:a|an|the|who)\s+[^,.;:\x22“”]{{2,60}},\s+(?:said|says|told|tells|added|adds|explained|warned)(?-u:\b)"
+        r"({NAME_WORD}(?:\s+(?:\p{{Lu}}\.\s+)?{NAME_WORD}){{1,2}}),\s+(?:a|an|the|who)\s+[^,.;:\x22“”]{{2,60}},\s+(?:said|says|told|tells|added|adds|explained|warned)(?-u:\b)"
     ))
 });
 
 /// A name with an age: "Jane Doe, 47,".
-static AGED: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"({NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}),\s+\d{{1,3}},")));
+static AGED: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"({NAME_WORD}(?:\s+(?:\p{{Lu}}\.\s+)?{NAME_WORD}){{1,2}}),\s+\d{{1,3}},")));
 
 /// A name followed by a reporting verb: "Jane Doe said".
 static SPEAKS: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?-u:\b)({NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:said|says|told|tells|added|adds|admitted|insisted|warned|explained|wrote)(?-u:\b)"
+        r"(?-u:\b)({NAME_WORD}(?:\s+(?:\p{{Lu}}\.\s+)?{NAME_WORD}){{1,2}})\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:said|says|told|tells|added|adds|admitted|insisted|warned|explained|wrote)(?-u:\b)"
     ))
 });
 

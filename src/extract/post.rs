@@ -440,7 +440,7 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
             }
         }
         // Strip trailing function words from a complement.
-        while complement.last().is_some_and(|w| ["and", "the", "of", "for"].contains(&w.as_str())) {
+        while complement.last().is_some_and(|w| ["and", "the", "of", "for", "on", "at", "in"].contains(&w.as_str())) {
             complement.pop();
         }
         if complement.len() == 1 {
