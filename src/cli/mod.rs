@@ -79,8 +79,10 @@ pub struct BuildArgs {
 ///
 /// QUERY is SPARQL text, the path of a .rq file, or - for standard input.
 /// The default graph is the union of all the documents' graphs (and the
-/// ontology's). CONSTRUCT and DESCRIBE print Turtle unless --format names
-/// another RDF format; ASK prints true or false.
+/// ontology's). SELECT prints an aligned table (the row count goes to
+/// stderr) unless --format is csv, tsv, json or xml. CONSTRUCT and DESCRIBE
+/// print Turtle unless --format names another RDF format (ntriples, nquads,
+/// rdfxml, jsonld); ASK prints true or false (or a result format).
 #[derive(Debug, Args)]
 #[command(after_long_help = "Examples:
   councilgraph query queries/councils-by-grade.rq
@@ -107,6 +109,8 @@ pub enum QueryFormat {
     Turtle,
     #[value(alias = "nt")]
     Ntriples,
+    #[value(alias = "nq")]
+    Nquads,
     #[value(alias = "rdf")]
     Rdfxml,
     #[value(alias = "json-ld")]

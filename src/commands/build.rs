@@ -1,5 +1,8 @@
 //! `councilgraph build`: read, extract (in parallel), write each document
 //! in one transaction, and summarise.
+//!
+//! Ctrl-C (or SIGTERM) stops between documents: every document written so
+//! far is complete, none is half written, and the exit status is 130.
 
 use super::{Printer, Status};
 use crate::cli::BuildArgs;
@@ -11,6 +14,8 @@ use crate::resolve::Iris;
 use anyhow::Context;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::Instant;
 
 /// Inputs read and extracted together before their graphs are written.
@@ -19,6 +24,27 @@ const CHUNK: usize = 64;
 pub fn run(args: &BuildArgs, printer: Printer) -> anyhow::Result<Status> {
     let started = Instant::now();
     let iris = Iris::with_base(&args.base)?;
+    // Installed before the store is opened, so a signal never finds a store
+    // open without the handler.
+    let interrupted = Arc::new(AtomicBool::new(false));
+    {
+        let flag = interrupted.clone();
+        let quiet = printer.quiet;
+        // The first signal asks to stop after the documents in hand; a second
+        // one (say, while standard input is still being read) stops at once,
+        // which is safe too: a transaction is either committed or gone.
+        // `set_handler` fails only if the process already has a handler (a
+        // library caller's); that one then decides.
+        let _ = ctrlc::set_handler(move || {
+            if flag.swap(true, Ordering::SeqCst) {
+                std::process::exit(130);
+            }
+            if !quiet {
+                eprintln!("councilgraph: stopping after the documents in hand (again to stop at once)");
+            }
+        });
+    }
+    let stop = || interrupted.load(Ordering::SeqCst);
     let (inputs, mut skipped) = ingest::expand(&args.paths)?;
     let path = &args.store.store;
     let st = store::open_for_writing(path)?;
@@ -37,16 +63,25 @@ pub fn run(args: &BuildArgs, printer: Printer) -> anyhow::Result<Status> {
     let mut quads = 0usize;
     let mut entities: HashSet<(&'static str, String)> = HashSet::new();
     let mut ids: HashMap<String, String> = HashMap::new();
-    for chunk in inputs.chunks(CHUNK) {
+    'chunks: for chunk in inputs.chunks(CHUNK) {
+        if stop() {
+            break;
+        }
         let results: Vec<(ingest::ReadOutcome, Vec<DocumentGraph>)> = chunk
             .par_iter()
             .map(|input: &Input| {
+                if stop() {
+                    return (ingest::ReadOutcome::default(), Vec::new());
+                }
                 let r = ingest::read(input);
                 let graphs = r.documents.iter().map(|d| pipeline::process(d, &iris)).collect();
                 (r, graphs)
             })
             .collect();
         for (read, graphs) in results {
+            if stop() {
+                break 'chunks;
+            }
             skipped.extend(read.skipped);
             warnings.extend(read.warnings);
             for (doc, g) in read.documents.iter().zip(&graphs) {
@@ -82,6 +117,12 @@ pub fn run(args: &BuildArgs, printer: Printer) -> anyhow::Result<Status> {
     for w in &warnings {
         printer.warn(w);
     }
+    if stop() {
+        printer.warn(format!(
+            "interrupted: {documents} document{} written, each complete; the rest were not read",
+            plural(documents)
+        ));
+    }
     let elapsed = started.elapsed().as_secs_f64();
     printer.info(format!(
         "councilgraph: built {documents} document{} into {} in {elapsed:.2} s",
@@ -107,6 +148,9 @@ pub fn run(args: &BuildArgs, printer: Printer) -> anyhow::Result<Status> {
         n("quotation"),
         n("inspection")
     ));
+    if stop() {
+        return Ok(Status::Interrupted);
+    }
     if let Some(e) = skipped.iter().find(|s| s.is_error) {
         anyhow::bail!("could not read {}: {}", e.source, e.reason);
     }

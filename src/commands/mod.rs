@@ -44,6 +44,20 @@ pub enum Status {
     Ok,
     /// Some inputs failed; the rest was done.
     Partial,
+    /// Stopped by Ctrl-C or SIGTERM after finishing the work in hand.
+    Interrupted,
+}
+
+impl Status {
+    /// The process exit code: 0 ok, 1 failure, 130 interrupted (usage
+    /// errors, 2, come from clap before any command runs).
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Self::Ok => 0,
+            Self::Partial => 1,
+            Self::Interrupted => 130,
+        }
+    }
 }
 
 /// Runs the command line.

@@ -20,6 +20,7 @@ pub fn run(args: &QueryArgs, printer: Printer) -> anyhow::Result<Status> {
         QueryFormat::Xml => ResultFormat::Xml,
         QueryFormat::Turtle => ResultFormat::Rdf(RdfExportFormat::Turtle),
         QueryFormat::Ntriples => ResultFormat::Rdf(RdfExportFormat::NTriples),
+        QueryFormat::Nquads => ResultFormat::Rdf(RdfExportFormat::NQuads),
         QueryFormat::Rdfxml => ResultFormat::Rdf(RdfExportFormat::RdfXml),
         QueryFormat::Jsonld => ResultFormat::Rdf(RdfExportFormat::JsonLd),
     };

@@ -22,4 +22,7 @@ pub enum ExportError {
     NoSuchGraph(String),
     #[error("invalid graph IRI {0:?}")]
     BadGraph(String),
+    /// A view or focus that selects nothing drawable.
+    #[error("{0}")]
+    Selection(String),
 }

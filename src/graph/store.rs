@@ -5,8 +5,9 @@
 use crate::graph::vocab;
 use crate::pipeline::DocumentGraph;
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{GraphNameRef, NamedNodeRef, Quad};
+use oxigraph::model::{BlankNode, GraphNameRef, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use oxigraph::store::{StorageError, Store};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// The project's ontology (Turtle), loaded into its own graph on every build.
@@ -65,12 +66,35 @@ fn replace_graph(store: &Store, path: &Path, graph: NamedNodeRef<'_>, quads: &[Q
 }
 
 /// The ontology's quads, in the ontology graph.
+///
+/// The Turtle parser gives anonymous blank nodes (`[ … ]`, lists) random
+/// ids; they are renamed in order of appearance (`cgontology0`, …), so every
+/// build writes the very same quads and building twice changes nothing.
 pub fn ontology_quads() -> Result<Vec<Quad>, StoreError> {
-    RdfParser::from_format(RdfFormat::Turtle)
+    let parsed = RdfParser::from_format(RdfFormat::Turtle)
         .with_default_graph(vocab::ONTOLOGY_GRAPH)
         .for_slice(ONTOLOGY_TTL.as_bytes())
         .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| StoreError::Ontology(e.to_string()))
+        .map_err(|e| StoreError::Ontology(e.to_string()))?;
+    let mut names: HashMap<BlankNode, BlankNode> = HashMap::new();
+    let mut stable = |b: BlankNode| {
+        let n = names.len();
+        names.entry(b).or_insert_with(|| BlankNode::new_unchecked(format!("cgontology{n}"))).clone()
+    };
+    Ok(parsed
+        .into_iter()
+        .map(|q| {
+            let subject = match q.subject {
+                NamedOrBlankNode::BlankNode(b) => NamedOrBlankNode::BlankNode(stable(b)),
+                s => s,
+            };
+            let object = match q.object {
+                Term::BlankNode(b) => Term::BlankNode(stable(b)),
+                o => o,
+            };
+            Quad::new(subject, q.predicate, object, q.graph_name)
+        })
+        .collect())
 }
 
 /// Loads (replaces) the ontology graph.
@@ -107,6 +131,13 @@ mod tests {
     #[test]
     fn the_ontology_parses() {
         assert!(ontology_quads().map(|q| q.len()).unwrap_or(0) > 50);
+    }
+
+    #[test]
+    fn the_ontology_gives_the_same_quads_every_time() {
+        let a = ontology_quads().unwrap_or_else(|e| panic!("{e}"));
+        let b = ontology_quads().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(a, b);
     }
 
     #[test]

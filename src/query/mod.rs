@@ -154,12 +154,12 @@ pub fn run(store: &Store, query: &str, format: ResultFormat, out: &mut dyn Write
                 _ => {
                     return Err(QueryError::Format(
                         "a result format",
-                        "a CONSTRUCT or DESCRIBE query gives triples: use turtle, ntriples, rdfxml or jsonld",
+                        "CONSTRUCT and DESCRIBE give triples: use turtle, ntriples, nquads, rdfxml or jsonld",
                     ))
                 }
             };
             let Some(rdf_format) = rdf.rdf_format() else {
-                return Err(QueryError::Format("dot", "use turtle, ntriples, rdfxml or jsonld"));
+                return Err(QueryError::Format("dot", "use turtle, ntriples, nquads, rdfxml or jsonld"));
             };
             let mut ser = with_prefixes(oxigraph::io::RdfSerializer::from_format(rdf_format)).for_writer(&mut *out);
             let mut n = 0;

@@ -72,3 +72,66 @@ fn a_malformed_query_leaves_the_store_usable() {
     fails(cg().args(["query", "SELEKT * WHERE {", "--store"]).arg(&store));
     store_works(&store);
 }
+
+#[test]
+fn stdin_twice_is_refused_by_build_too() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let store = dir.path().join("s.db");
+    let err = fails(cg().args(["build", "-", "-", "--store"]).arg(&store).write_stdin("x"));
+    assert!(err.contains("only once"), "{err}");
+}
+
+#[test]
+fn a_store_path_that_is_a_file() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.path().join("not-a-store");
+    std::fs::write(&file, "hello").ok();
+    let err = fails(cg().arg("build").arg(seeds().join("003_ffc3ee22a31ed9e6.txt")).arg("--store").arg(&file));
+    assert!(err.contains("not-a-store"), "{err}");
+    let err = fails(cg().args(["query", "ASK {}", "--store"]).arg(&file));
+    assert!(err.contains("councilgraph build"), "{err}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap_or_default(), "hello", "the file was changed");
+}
+
+#[test]
+fn bad_inputs_mixed_with_good_ones_on_stdin_and_in_folders() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let d = dir.path().join("in");
+    std::fs::create_dir_all(d.join("nested/empty-folder")).ok();
+    std::fs::write(d.join("nested/quotes.txt"), "\"\"\"\n\u{201c}\u{201d} \\ {} <> \u{0}").ok();
+    std::fs::write(d.join("nested/only-spaces.md"), "   \n\n\t").ok();
+    std::fs::copy(seeds().join("001_e9a50d3fe32fcae9.txt"), d.join("nested/good.txt")).ok();
+    let store = dir.path().join("s.db");
+    let out = cg().arg("build").arg(&d).arg("-").arg("--store").arg(&store).write_stdin(&b"\xff\xfe\x00"[..]).output();
+    let out = out.unwrap_or_else(|e| panic!("{e}"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{stderr}");
+    assert!(stderr.contains("only-spaces.md"), "{stderr}");
+    store_works(&store);
+    assert_eq!(count(&store, "SELECT (COUNT(*) AS ?n) WHERE { ?d <http://purl.org/dc/terms/identifier> \"good\" }"), 1);
+}
+
+#[test]
+fn a_malformed_query_file_names_the_position() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let store = dir.path().join("s.db");
+    ok(cg().arg("build").arg(seeds().join("003_ffc3ee22a31ed9e6.txt")).arg("--store").arg(&store));
+    let rq = dir.path().join("bad.rq");
+    std::fs::write(&rq, "SELECT ?x\nWHERE {\n  ?x ?y\n}\n").ok();
+    let err = fails(cg().arg("query").arg(&rq).arg("--store").arg(&store));
+    assert!(err.contains("invalid SPARQL"), "{err}");
+    // The parser's position: "line:column" after "at".
+    let after = err.split(" at ").nth(1).unwrap_or("");
+    let position: Vec<&str> = after.split(':').take(2).collect();
+    assert!(
+        position.len() == 2 && position.iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit())),
+        "no line:column in {err}"
+    );
+    assert_eq!(err.lines().count(), 1);
+    let err = fails(cg().args(["query", "-", "--store"]).arg(&store).write_stdin(""));
+    assert!(err.contains("empty"), "{err}");
+    let err = fails(cg().args(["query", "SELECT * WHERE { ?s ?p ?o FILTER(?o > ", "--store"]).arg(&store));
+    assert!(err.contains("invalid SPARQL"), "{err}");
+    store_works(&store);
+}

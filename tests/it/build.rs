@@ -81,3 +81,82 @@ fn base_iri_is_used_and_checked() {
     assert!(out.contains("<http://example.org/kg/person/james-morris>"), "{out}");
     fails(cg().args(["extract", "--base", "not an iri"]).arg(seeds()));
 }
+
+#[test]
+fn quiet_builds_say_nothing_and_piped_builds_draw_no_bar() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let store = dir.path().join("q.db");
+    let (out, err) = ok(cg().args(["build", "--quiet"]).arg(seeds()).arg("--store").arg(&store));
+    assert!(out.is_empty() && err.is_empty(), "stdout: {out}\nstderr: {err}");
+    let (out, err) = ok(cg().arg("build").arg(seeds()).arg("--store").arg(&store));
+    assert!(out.is_empty(), "build wrote data on stdout: {out}");
+    assert!(!err.contains('\r') && !err.contains('\u{1b}'), "a progress bar on a pipe: {err:?}");
+    assert!(err.contains("elapsed") || err.contains(" s"), "no time in the summary: {err}");
+}
+
+#[test]
+fn the_ontology_is_loaded_into_its_own_graph() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let store = dir.path().join("o.db");
+    ok(cg().arg("build").arg(seeds().join("003_ffc3ee22a31ed9e6.txt")).arg("--store").arg(&store));
+    let ontology = councilgraph::graph::vocab::ONTOLOGY_GRAPH.as_str();
+    let q = format!("SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{ontology}> {{ ?s ?p ?o }} }}");
+    let n = crate::util::count(&store, &q);
+    assert!(n > 50, "{n} ontology triples");
+    ok(cg().arg("build").arg(seeds().join("001_e9a50d3fe32fcae9.txt")).arg("--store").arg(&store));
+    assert_eq!(crate::util::count(&store, &q), n, "the ontology graph was not replaced");
+    let docs = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g a <http://schema.org/NewsArticle> } }";
+    assert_eq!(crate::util::count(&store, docs), 2, "the first document's graph was lost");
+}
+
+/// Ctrl-C stops between documents with status 130; what was written is whole.
+#[test]
+fn an_interrupted_build_leaves_whole_documents() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let input = dir.path().join("many");
+    std::fs::create_dir_all(&input).ok();
+    let seed = std::fs::read_to_string(seeds().join("002_998a4d9671fc4d96.txt")).unwrap_or_default();
+    for i in 0..1500 {
+        std::fs::write(input.join(format!("{i:04}.txt")), &seed).ok();
+    }
+    let store = dir.path().join("i.db");
+    let mut child = std::process::Command::new(crate::util::bin())
+        .arg("build")
+        .arg(&input)
+        .arg("--store")
+        .arg(&store)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    // The handler is in place before the store is created.
+    while !store.join("CURRENT").exists() {
+        if child.try_wait().ok().flatten().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let _ = std::process::Command::new("kill").arg("-INT").arg(child.id().to_string()).status();
+    let out = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    match out.status.code() {
+        Some(130) => assert!(stderr.contains("interrupted"), "{stderr}"),
+        Some(0) => eprintln!("note: the build finished before the signal arrived"),
+        other => panic!("exit {other:?}: {stderr}"),
+    }
+    // Every document graph in the store is whole: the same size as the
+    // others, since every input is the same article.
+    let (csv, _) = ok(cg()
+        .args([
+            "query",
+            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?g a <http://schema.org/NewsArticle> . ?s ?p ?o } } GROUP BY ?g",
+            "--format",
+            "csv",
+            "--store",
+        ])
+        .arg(&store));
+    let sizes: std::collections::BTreeSet<String> =
+        crate::util::parse_csv(&csv).into_iter().skip(1).filter_map(|r| r.get(1).cloned()).collect();
+    assert!(sizes.len() <= 1, "graphs of different sizes: {sizes:?}");
+}

@@ -1,15 +1,20 @@
-//! Help text, versions, usage errors.
+//! Help text, versions, usage errors, closed pipes.
 
-use crate::util::{cg, ok};
+use crate::util::{bin, cg, ok, seed_store, seeds};
+use std::ffi::OsString;
+use std::process::{Command, Stdio};
 
 #[test]
 fn every_command_has_help_with_an_example() {
-    for cmd in ["build", "query", "export", "extract", "explain"] {
+    for cmd in ["build", "query", "export", "extract", "explain", "serve", "push"] {
         let (out, _) = ok(cg().args([cmd, "--help"]));
         assert!(out.contains("Examples:"), "{cmd} --help has no example:\n{out}");
     }
     let (out, _) = ok(cg().arg("--help"));
     assert!(out.contains("Exit status"));
+    assert!(out.contains("130"), "exit codes not listed:\n{out}");
+    let (out, _) = ok(cg().args(["export", "--help"]));
+    assert!(out.contains("union"), "export --help does not say what triple formats do with graphs:\n{out}");
 }
 
 #[test]
@@ -18,4 +23,54 @@ fn usage_errors_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     let out = cg().args(["export", "--format", "bmp"]).output().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(out.status.code(), Some(2));
+    let out = cg().arg("build").output().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(2), "build without a PATH");
+    let out = cg().args(["query", "ASK {}", "--format", "yaml"]).output().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("csv"), "the choices are not listed");
+}
+
+#[test]
+fn version() {
+    let (out, _) = ok(cg().arg("--version"));
+    assert!(out.starts_with("councilgraph "), "{out}");
+}
+
+/// Runs the binary with its standard output already closed by the reader,
+/// as `councilgraph … | head` does once head has what it wants.
+fn with_closed_stdout(args: &[OsString]) -> (Option<i32>, String) {
+    let mut child = Command::new(bin())
+        .args(args)
+        .env_remove("COUNCILGRAPH_STORE")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let store = seed_store().as_os_str().to_owned();
+    let args = |words: &[&str], tail: &OsString| {
+        let mut v: Vec<OsString> = words.iter().map(OsString::from).collect();
+        v.push(tail.clone());
+        v
+    };
+    let all = "SELECT * WHERE { ?s ?p ?o }";
+    for run in [
+        args(&["export", "--format", "nquads", "--store"], &store),
+        args(&["export", "--format", "turtle", "--store"], &store),
+        args(&["export", "--format", "dot", "--store"], &store),
+        args(&["query", all, "--store"], &store),
+        args(&["query", all, "--format", "csv", "--store"], &store),
+        args(&["extract"], &seeds().into_os_string()),
+    ] {
+        let (code, stderr) = with_closed_stdout(&run);
+        assert_eq!(code, Some(0), "{run:?}: {stderr}");
+        assert!(!stderr.contains("error") && !stderr.contains("panicked"), "{run:?}: {stderr}");
+    }
 }

@@ -118,3 +118,74 @@ fn unknown_extension_asks_for_a_format() {
     );
     assert!(err.contains("--format"), "{err}");
 }
+
+#[test]
+fn aliases_and_extensions_name_the_same_formats() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let store = seed_store();
+    let by_format = |format: &str| ok(cg().args(["export", "--format", format, "--store"]).arg(store)).0;
+    let by_extension = |name: &str| {
+        let file = dir.path().join(name);
+        ok(cg().args(["export", "--output"]).arg(&file).arg("--store").arg(store));
+        std::fs::read_to_string(&file).unwrap_or_default()
+    };
+    for (alias, format, extensions) in [
+        ("ttl", "turtle", &["x.ttl"][..]),
+        ("nt", "ntriples", &["x.nt"]),
+        ("nq", "nquads", &["x.nq"]),
+        ("trig", "trig", &["x.trig"]),
+        ("xml", "rdfxml", &["x.rdf", "x.xml"]),
+        ("json-ld", "jsonld", &["x.jsonld"]),
+        ("gv", "dot", &["x.dot", "x.gv"]),
+    ] {
+        let canonical = by_format(format);
+        assert!(!canonical.is_empty(), "{format}");
+        assert_eq!(by_format(alias), canonical, "--format {alias}");
+        for e in extensions {
+            assert_eq!(by_extension(e), canonical, "--output {e}");
+        }
+    }
+    // An explicit --format wins over the extension.
+    let file = dir.path().join("graph.txt");
+    ok(cg().args(["export", "--format", "nt", "--output"]).arg(&file).arg("--store").arg(store));
+    assert_eq!(std::fs::read_to_string(&file).unwrap_or_default(), by_format("ntriples"));
+}
+
+#[test]
+fn turtle_and_trig_use_the_prefixes_and_output_is_stable() {
+    let store = seed_store();
+    for format in ["turtle", "trig"] {
+        let (a, _) = ok(cg().args(["export", "--format", format, "--store"]).arg(store));
+        assert!(a.contains("@prefix schema: <http://schema.org/>"), "{format}:\n{}", &a[..a.len().min(2000)]);
+        assert!(a.contains("@prefix cg: <https://w3id.org/councilgraph/ns#>"), "{format}");
+        let (b, _) = ok(cg().args(["export", "--format", format, "--store"]).arg(store));
+        assert_eq!(a, b, "{format} export is not deterministic");
+    }
+}
+
+#[test]
+fn one_graph_in_a_triple_format_and_unknown_graphs() {
+    let store = seed_store();
+    let graph = "https://w3id.org/councilgraph/id/doc/003_ffc3ee22a31ed9e6";
+    let (nt, _) = ok(cg().args(["export", "--format", "nt", "--graph", graph, "--store"]).arg(store));
+    let n = count(store, &format!("SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"));
+    assert_eq!(nt.lines().count(), n);
+    let err = crate::util::fails(
+        cg().args(["export", "--format", "nq", "--graph", "https://example.org/none", "--store"]).arg(store),
+    );
+    assert!(err.contains("no graph"), "{err}");
+    let err =
+        crate::util::fails(cg().args(["export", "--format", "nq", "--graph", "not an iri", "--store"]).arg(store));
+    assert!(err.contains("not an iri"), "{err}");
+}
+
+#[test]
+fn dot_leaves_out_the_ontology_and_counts_quotations() {
+    let (dot, _) = ok(cg().args(["export", "--format", "dot", "--store"]).arg(seed_store()));
+    assert!(dot.starts_with("digraph"), "{dot}");
+    assert!(dot.contains(" quotation"), "no quotation counts:\n{dot}");
+    assert!(!dot.contains("label=\"Council\""), "an ontology class drawn as a node:\n{dot}");
+    let quotes = count(seed_store(), "SELECT (COUNT(*) AS ?n) WHERE { ?q a <http://schema.org/Quotation> }");
+    let nodes = dot.lines().filter(|l| l.starts_with("  n") && !l.contains("->")).count();
+    assert!(nodes < quotes, "{nodes} nodes for {quotes} quotations: one node per quotation?");
+}

@@ -62,3 +62,73 @@ fn missing_query_file() {
     let err = fails(cg().args(["query", "no-such-query.rq", "--store"]).arg(seed_store()));
     assert!(err.contains("no-such-query.rq"), "{err}");
 }
+
+#[test]
+fn graph_results_in_every_rdf_format_and_ask_in_result_formats() {
+    let store = seed_store();
+    let construct = "CONSTRUCT { ?p a <http://schema.org/Person> } WHERE { ?p a <http://schema.org/Person> }";
+    let (nt, err) = ok(cg().args(["query", construct, "--format", "ntriples", "--store"]).arg(store));
+    let n = nt.lines().filter(|l| !l.is_empty()).count();
+    assert!(n > 5 && nt.lines().all(|l| l.ends_with(" .")), "{nt}");
+    assert!(err.contains(&format!("{n} triples")), "{err}");
+    let (nq, _) = ok(cg().args(["query", construct, "--format", "nquads", "--store"]).arg(store));
+    assert_eq!(nq.lines().count(), n);
+    let (jsonld, _) = ok(cg().args(["query", construct, "--format", "jsonld", "--store"]).arg(store));
+    serde_json::from_str::<serde_json::Value>(&jsonld).unwrap_or_else(|e| panic!("{e}: {jsonld}"));
+    let (rdfxml, _) = ok(cg().args(["query", construct, "--format", "rdfxml", "--store"]).arg(store));
+    assert!(rdfxml.contains("<rdf:RDF"), "{rdfxml}");
+    let (ask, _) = ok(cg().args(["query", "ASK { ?s ?p ?o }", "--format", "json", "--store"]).arg(store));
+    let v: serde_json::Value = serde_json::from_str(&ask).unwrap_or_else(|e| panic!("{e}: {ask}"));
+    assert_eq!(v["boolean"], serde_json::Value::Bool(true));
+    let (ask, _) = ok(cg().args(["query", "ASK { <urn:x:none> ?p ?o }", "--store"]).arg(store));
+    assert_eq!(ask.trim(), "false");
+    // A result format for triples, or an RDF format for rows, is refused.
+    fails(cg().args(["query", construct, "--format", "csv", "--store"]).arg(store));
+    fails(cg().args(["query", PEOPLE, "--format", "turtle", "--store"]).arg(store));
+}
+
+#[test]
+fn the_table_is_compact_and_aligned() {
+    let store = seed_store();
+    let (table, _) = ok(cg()
+        .args([
+            "query",
+            "SELECT ?class (COUNT(?x) AS ?n) WHERE { ?x a ?class } GROUP BY ?class ORDER BY ?class",
+            "--store",
+        ])
+        .arg(store));
+    let lines: Vec<&str> = table.lines().collect();
+    assert!(lines[0].starts_with("class") && lines[0].trim_end().ends_with('n'), "{table}");
+    assert!(table.contains("schema:Person"), "IRIs are not shortened:\n{table}");
+    assert!(!table.contains("\"^^"), "literals are not shown plainly:\n{table}");
+    // The second column starts at the same place on every row.
+    let col = lines[1].find("  -").unwrap_or_else(|| panic!("{table}")) + 2;
+    for l in &lines[2..] {
+        let (a, b) = l.split_at(col);
+        assert!(a.ends_with("  ") && !b.starts_with(' '), "misaligned: {l:?}\n{table}");
+    }
+}
+
+#[test]
+fn a_query_file_and_the_union_default_graph() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let rq = dir.path().join("graphs.rq");
+    std::fs::write(
+        &rq,
+        "# how many articles\nSELECT (COUNT(DISTINCT ?d) AS ?n)\nWHERE { ?d a <http://schema.org/NewsArticle> }\n",
+    )
+    .ok();
+    let (out, _) = ok(cg().arg("query").arg(&rq).args(["--format", "csv", "--store"]).arg(seed_store()));
+    assert_eq!(parse_csv(&out)[1], ["5"], "{out}");
+}
+
+#[test]
+fn queries_run_while_another_process_holds_the_store() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let store = dir.path().join("held.db");
+    ok(cg().arg("build").arg(crate::util::seeds().join("003_ffc3ee22a31ed9e6.txt")).arg("--store").arg(&store));
+    let holder = oxigraph::store::Store::open(&store).unwrap_or_else(|e| panic!("{e}"));
+    let (out, _) = ok(cg().args(["query", "ASK { ?s ?p ?o }", "--store"]).arg(&store));
+    assert_eq!(out.trim(), "true");
+    drop(holder);
+}

@@ -16,6 +16,12 @@ pub fn seeds() -> PathBuf {
     root().join("seeds")
 }
 
+/// The binary under test, for tests that need a bare `std::process::Command`
+/// (spawning, signals, closing pipes).
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_councilgraph"))
+}
+
 /// A command for the binary under test.
 pub fn cg() -> Command {
     let mut c = Command::cargo_bin("councilgraph").unwrap_or_else(|e| panic!("binary: {e}"));
