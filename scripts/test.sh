@@ -1,12 +1,21 @@
 #!/usr/bin/env bash
-# The second command: install the test tools when missing, then check
-# formatting and lints and run every test (unit, fixtures, end to end with
-# independent RDF parsers and Graphviz), all in release mode so RocksDB is
-# compiled once.
+# The README's second command: installs the test tools when missing
+# (graphviz, raptor2-utils, serdi, python's rdflib and networkx, and
+# libclang-dev for the build), then checks formatting and lints, runs every
+# test (unit, extraction fixtures, end to end with independent RDF parsers
+# and Graphviz, the canned queries and data-quality checks) and builds the
+# docs. Everything is built in release mode so RocksDB is compiled once.
+# The first step that fails stops the script with its exit status.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/install-deps.sh
-cargo fmt --all --check
-cargo clippy --release --all-targets --locked -- -D warnings
-cargo test --release --locked
-RUSTDOCFLAGS='-D warnings' cargo doc --release --no-deps --locked
+
+step() {
+  echo "== $*" >&2
+  "$@"
+}
+
+step bash scripts/install-deps.sh
+step cargo fmt --all --check
+step cargo clippy --release --all-targets --locked -- -D warnings
+step cargo test --release --locked
+RUSTDOCFLAGS='-D warnings' step cargo doc --no-deps --release --locked
