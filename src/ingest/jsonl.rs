@@ -1,64 +1,108 @@
-//! JSON Lines: one article per line, `{"text": …}` with optional `id`,
-//! `url`, `title`, `date`, `author` (a string or `{"name": …}`). A bad line
-//! is reported and skipped; the rest of the file goes on.
+//! JSON Lines: one article per line, a JSON object with `text` and optional
+//! `id`, `url`, `title`, `date`, `author` (a string or `{"name": …}`). A bad
+//! line is reported as skipped, naming path and line; the rest goes on.
 
+use super::decode::normalise_newlines;
+use super::meta::{self, clean, iso_date};
 use super::{DocMeta, Document, ReadOutcome, Skipped};
-use serde_json::Value;
+use serde_json::{Map, Value};
+use std::collections::HashMap;
 
-/// True when every non-empty line is a JSON object with a `text` field.
+/// True when there is at least one record and every non-empty line is a JSON
+/// object with a string `text` field (how standard input is recognised).
 pub fn looks_like_jsonl(text: &str) -> bool {
     let mut any = false;
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        any = true;
+        // Cheap test first, so a long plain text is not parsed line by line.
+        if !line.trim_start().starts_with('{') {
+            return false;
+        }
         match serde_json::from_str::<Value>(line) {
-            Ok(Value::Object(o)) if o.get("text").is_some_and(Value::is_string) => {}
+            Ok(Value::Object(o)) if o.get("text").is_some_and(Value::is_string) => any = true,
             _ => return false,
         }
     }
     any
 }
 
-fn string(v: Option<&Value>) -> Option<String> {
+/// A field as one line of text: a string, a number, an object's `name`, or
+/// the first such item of an array.
+fn field(v: Option<&Value>) -> Option<String> {
     match v? {
-        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+        Value::String(s) => clean(s),
         Value::Number(n) => Some(n.to_string()),
-        Value::Object(o) => string(o.get("name")),
-        Value::Array(a) => string(a.first()),
+        Value::Object(o) => field(o.get("name")),
+        Value::Array(a) => a.iter().find_map(|x| field(Some(x))),
         _ => None,
     }
 }
 
-/// Reads the records of a JSON Lines file. `stem` names documents without an `id`.
+/// The article text of a record, or why the record has none.
+fn body(obj: &Map<String, Value>) -> Result<&str, &'static str> {
+    match obj.get("text") {
+        None => Err("no \"text\" field"),
+        Some(Value::String(t)) if t.trim().is_empty() => Err("empty \"text\""),
+        Some(Value::String(t)) => Ok(t),
+        Some(_) => Err("\"text\" is not a string"),
+    }
+}
+
+/// serde_json's message with the column, without its "at line 1 column N"
+/// tail (the line that matters is the file's, given in the source).
+fn json_error(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    let msg = msg.rfind(" at line ").map_or(msg.as_str(), |i| &msg[..i]);
+    format!("invalid JSON at column {}: {msg}", e.column())
+}
+
+/// Reads the records of a JSON Lines text. `stem` names records without an `id`.
 pub fn read(source: &str, stem: &str, text: &str) -> ReadOutcome {
     let mut out = ReadOutcome::default();
-    for (n, line) in text.lines().enumerate() {
-        let n = n + 1;
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    for (i, line) in text.lines().enumerate() {
+        let n = i + 1;
         if line.trim().is_empty() {
             continue;
         }
-        let skip = |reason: String| Skipped { source: format!("{source}:{n}"), reason, is_error: false };
+        let at = format!("{source}:{n}");
         let obj = match serde_json::from_str::<Value>(line) {
             Ok(Value::Object(o)) => o,
             Ok(_) => {
-                out.skipped.push(skip("not a JSON object".into()));
+                out.skipped.push(Skipped { source: at, reason: "not a JSON object".into(), is_error: false });
                 continue;
             }
             Err(e) => {
-                out.skipped.push(skip(format!("invalid JSON: {e}")));
+                out.skipped.push(Skipped { source: at, reason: json_error(&e), is_error: false });
                 continue;
             }
         };
-        let Some(body) = obj.get("text").and_then(Value::as_str).filter(|t| !t.trim().is_empty()) else {
-            out.skipped.push(skip("no \"text\" field".into()));
-            continue;
+        let text = match body(&obj) {
+            Ok(t) => normalise_newlines(t.to_owned()),
+            Err(reason) => {
+                out.skipped.push(Skipped { source: at, reason: reason.into(), is_error: false });
+                continue;
+            }
         };
-        let id = string(obj.get("id")).unwrap_or_else(|| format!("{stem}-{n}"));
-        let url = string(obj.get("url"));
-        let date = string(obj.get("date")).map(|d| d.chars().take(10).collect::<String>());
-        let meta =
-            DocMeta { title: string(obj.get("title")), author: string(obj.get("author")), date, url: url.clone() };
-        let src = url.unwrap_or_else(|| format!("{source}:{n}"));
-        out.documents.push(Document { id, source: src, text: body.replace("\r\n", "\n"), meta });
+        let id = field(obj.get("id")).unwrap_or_else(|| format!("{stem}-{n}"));
+        let first = *ids.entry(id.clone()).or_insert(n);
+        if first != n {
+            out.warnings.push(format!("{at}: id \"{id}\" already used at line {first}"));
+        }
+        let date = field(obj.get("date")).and_then(|d| {
+            let iso = iso_date(&d);
+            if iso.is_none() {
+                out.warnings.push(format!("{at}: date \"{d}\" is not YYYY-MM-DD, ignored"));
+            }
+            iso
+        });
+        let url = field(obj.get("url"));
+        let meta = DocMeta {
+            title: field(obj.get("title")),
+            author: field(obj.get("author")).and_then(|a| meta::author(&a)),
+            date,
+            url: url.clone(),
+        };
+        out.documents.push(Document { id, source: url.unwrap_or(at), text, meta });
     }
     out
 }
@@ -68,18 +112,89 @@ mod tests {
     use super::*;
 
     #[test]
-    fn records_ids_and_bad_lines() {
-        let t = "{\"id\":\"a1\",\"text\":\"One.\",\"author\":{\"name\":\"Jo Bell\"},\"date\":\"2020-02-03T10:00:00Z\"}\n\nnot json\n{\"text\":\"Two.\",\"url\":\"https://example.org/2\"}\n{\"title\":\"no text\"}\n";
+    fn one_article_per_line_with_its_fields() {
+        let t = concat!(
+            r#"{"id":"a1","text":"One.","title":" A  title ","url":"https://example.org/1","#,
+            r#""author":{"name":"Jo Bell"},"date":"2020-02-03T10:00:00Z"}"#,
+            "\n",
+            r#"{"text":"Two.","author":"Sam Reed","id":42}"#,
+            "\n"
+        );
         let r = read("f.jsonl", "f", t);
-        assert_eq!(r.documents.len(), 2);
-        assert_eq!(r.documents[0].id, "a1");
-        assert_eq!(r.documents[0].meta.author.as_deref(), Some("Jo Bell"));
-        assert_eq!(r.documents[0].meta.date.as_deref(), Some("2020-02-03"));
-        assert_eq!(r.documents[1].id, "f-4");
-        assert_eq!(r.documents[1].source, "https://example.org/2");
-        assert_eq!(r.skipped.len(), 2);
-        assert_eq!(r.skipped[0].source, "f.jsonl:3");
-        assert!(looks_like_jsonl("{\"text\":\"x\"}\n"));
-        assert!(!looks_like_jsonl("plain text"));
+        assert_eq!(r.skipped, []);
+        assert_eq!(r.warnings, Vec::<String>::new());
+        let a = &r.documents[0];
+        assert_eq!((a.id.as_str(), a.source.as_str(), a.text.as_str()), ("a1", "https://example.org/1", "One."));
+        assert_eq!(
+            a.meta,
+            DocMeta {
+                title: Some("A title".into()),
+                author: Some("Jo Bell".into()),
+                date: Some("2020-02-03".into()),
+                url: Some("https://example.org/1".into())
+            }
+        );
+        let b = &r.documents[1];
+        assert_eq!((b.id.as_str(), b.source.as_str()), ("42", "f.jsonl:2"));
+        assert_eq!(b.meta.author.as_deref(), Some("Sam Reed"));
+    }
+
+    #[test]
+    fn ids_default_to_stem_and_line_and_empty_lines_are_ignored() {
+        let r = read("dir/batch.ndjson", "batch", "\n{\"text\":\"A.\"}\n   \n{\"text\":\"B.\"}\n");
+        let got: Vec<(&str, &str)> = r.documents.iter().map(|d| (d.id.as_str(), d.source.as_str())).collect();
+        assert_eq!(got, [("batch-2", "dir/batch.ndjson:2"), ("batch-4", "dir/batch.ndjson:4")]);
+        assert!(r.skipped.is_empty());
+    }
+
+    #[test]
+    fn bad_lines_are_skipped_with_path_and_line_and_the_rest_goes_on() {
+        let t = "not json\n[1,2]\n{\"title\":\"no text\"}\n{\"text\":\"  \"}\n{\"text\":7}\n{\"text\":\"Fine.\"}\n{\"text\":\"cut";
+        let r = read("f.jsonl", "f", t);
+        assert_eq!(r.documents.len(), 1);
+        assert_eq!(r.documents[0].id, "f-6");
+        let got: Vec<(&str, &str)> = r.skipped.iter().map(|s| (s.source.as_str(), s.reason.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("f.jsonl:1", "invalid JSON at column 2: expected ident"),
+                ("f.jsonl:2", "not a JSON object"),
+                ("f.jsonl:3", "no \"text\" field"),
+                ("f.jsonl:4", "empty \"text\""),
+                ("f.jsonl:5", "\"text\" is not a string"),
+                ("f.jsonl:7", "invalid JSON at column 12: EOF while parsing a string"),
+            ]
+        );
+        assert!(r.skipped.iter().all(|s| !s.is_error));
+    }
+
+    #[test]
+    fn dates_keep_only_the_day_and_bad_ones_are_dropped_with_a_warning() {
+        let t =
+            "{\"text\":\"A.\",\"date\":\"2022-10-04T08:00:00+01:00\"}\n{\"text\":\"B.\",\"date\":\"4 October 2022\"}\n";
+        let r = read("f.jsonl", "f", t);
+        assert_eq!(r.documents[0].meta.date.as_deref(), Some("2022-10-04"));
+        assert_eq!(r.documents[1].meta.date, None);
+        assert_eq!(r.warnings, ["f.jsonl:2: date \"4 October 2022\" is not YYYY-MM-DD, ignored"]);
+    }
+
+    #[test]
+    fn text_line_endings_are_normalised_and_duplicate_ids_warned() {
+        let t = "{\"id\":\"x\",\"text\":\"One.\\r\\n\\r\\nTwo.\\rThree.\"}\n{\"id\":\"x\",\"text\":\"Again.\"}\n{\"id\":\"x\",\"text\":\"More.\"}\n";
+        let r = read("f.jsonl", "f", t);
+        assert_eq!(r.documents[0].text, "One.\n\nTwo.\nThree.");
+        assert_eq!(
+            r.warnings,
+            ["f.jsonl:2: id \"x\" already used at line 1", "f.jsonl:3: id \"x\" already used at line 1"]
+        );
+    }
+
+    #[test]
+    fn recognising_json_lines_on_stdin() {
+        assert!(looks_like_jsonl("{\"text\":\"x\"}\n\n{\"text\":\"y\",\"id\":1}\n"));
+        assert!(!looks_like_jsonl("{\"text\":\"x\"}\n{\"body\":\"y\"}\n"));
+        assert!(!looks_like_jsonl("{\"text\":1}\n"));
+        assert!(!looks_like_jsonl("plain text\n"));
+        assert!(!looks_like_jsonl("\n  \n"));
     }
 }
