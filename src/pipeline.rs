@@ -16,30 +16,6 @@ pub struct DocumentGraph {
     pub graph: NamedNode,
     /// All quads, each in `graph`.
     pub quads: Vec<Quad>,
-    /// How many entities of each class the document mentions.
-    pub counts: EntityCounts,
-}
-
-/// Entities per class in one document (or, summed, in a build).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct EntityCounts {
-    pub persons: usize,
-    pub parties: usize,
-    pub councils: usize,
-    pub organisations: usize,
-    pub quotations: usize,
-    pub inspections: usize,
-}
-
-impl std::ops::AddAssign for EntityCounts {
-    fn add_assign(&mut self, o: Self) {
-        self.persons += o.persons;
-        self.parties += o.parties;
-        self.councils += o.councils;
-        self.organisations += o.organisations;
-        self.quotations += o.quotations;
-        self.inspections += o.inspections;
-    }
 }
 
 /// Runs the pipeline on one document.

@@ -5,6 +5,7 @@
 
 use super::context::Context;
 use super::lexicon::{Gender, REPORTING_VERBS};
+use super::pattern::regex as re;
 use super::Extraction;
 use crate::reference::organisations::OrgKind;
 use crate::reference::parties::{Strength, PARTIES};
@@ -47,10 +48,6 @@ impl AgentMention {
     pub fn is_person_like(&self) -> bool {
         matches!(self.kind, AgentKind::Person(_) | AgentKind::Pronoun(Some(_)) | AgentKind::Description { .. })
     }
-}
-
-fn re(p: &str) -> Regex {
-    Regex::new(p).unwrap_or_else(|e| unreachable!("agent regex: {e}"))
 }
 
 static REPORT: LazyLock<Regex> = LazyLock::new(|| {

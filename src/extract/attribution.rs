@@ -21,20 +21,11 @@
 use super::agent::{AgentKind, AgentMention};
 use super::context::{blank_all, Context};
 use super::lexicon::{Gender, POST_VERBS, REPORTING_VERBS};
+use super::pattern::{alternation as alt, regex as re};
 use super::{Entity, Extraction, FactKind, Post};
 use crate::segment::Span;
 use regex::Regex;
 use std::sync::LazyLock;
-
-fn re(p: &str) -> Regex {
-    Regex::new(p).unwrap_or_else(|e| unreachable!("attribution regex: {e}"))
-}
-
-fn alt(v: &[&str]) -> String {
-    let mut v = v.to_vec();
-    v.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    v.join("|")
-}
 
 static VERB: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", alt(REPORTING_VERBS))));
 static POST_CUE: LazyLock<Regex> = LazyLock::new(|| {

@@ -4,15 +4,12 @@
 //! The council is the one named in the phrase, else the article's council.
 
 use super::context::Context;
+use super::pattern::regex as re;
 use super::{Extraction, FactKind};
 use crate::reference::parties::{Strength, PARTIES};
 use crate::segment::Span;
 use regex::Regex;
 use std::sync::LazyLock;
-
-fn re(p: &str) -> Regex {
-    Regex::new(p).unwrap_or_else(|e| unreachable!("control regex: {e}"))
-}
 
 static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     re(

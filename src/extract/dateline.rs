@@ -4,16 +4,13 @@
 //! the weekday fixes, at or after the latest year the article mentions.
 
 use super::context::Context;
+use super::pattern::regex as re;
 use super::person::NAME_WORD;
 use super::{Extraction, FactKind};
 use crate::ingest::Document;
 use crate::segment::Span;
 use regex::Regex;
 use std::sync::LazyLock;
-
-fn re(p: &str) -> Regex {
-    Regex::new(p).unwrap_or_else(|e| unreachable!("dateline regex: {e}"))
-}
 
 const MONTHS: &[&str] = &[
     "january",

@@ -23,6 +23,7 @@ pub mod dateline;
 mod fixtures;
 pub mod lexicon;
 pub mod party;
+pub mod pattern;
 pub mod person;
 pub mod post;
 pub mod rating;

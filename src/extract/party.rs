@@ -4,15 +4,12 @@
 //! — the last also gives the ward.
 
 use super::context::Context;
+use super::pattern::regex as re;
 use super::{Extraction, FactKind};
 use crate::reference::parties::{Strength, PARTIES};
 use crate::segment::Span;
 use regex::Regex;
 use std::sync::LazyLock;
-
-fn re(p: &str) -> Regex {
-    Regex::new(p).unwrap_or_else(|e| unreachable!("party regex: {e}"))
-}
 
 static FROM: LazyLock<Regex> = LazyLock::new(|| {
     re(

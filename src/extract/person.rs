@@ -14,6 +14,7 @@
 
 use super::context::Context;
 use super::lexicon::{self, Gender, COUNCILLOR_HONORIFICS, HONORIFICS, NOT_NAME_WORDS};
+use super::pattern::{alternation, regex as re};
 use super::{Entity, Extraction, FactKind, Person};
 use crate::segment::Span;
 use aho_corasick::{AhoCorasickBuilder, MatchKind};
@@ -23,16 +24,9 @@ use std::sync::LazyLock;
 /// One capitalised name word: "Jane", "O'Neill", "McDonald", "Smith-Jones".
 pub const NAME_WORD: &str = r"(?:Mc|Mac|O['’]|D['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?";
 
-fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).unwrap_or_else(|e| unreachable!("person regex: {e}"))
-}
-
 /// Honorific alternation, longest first, for use inside other patterns.
-pub static HONORIFIC_ALT: LazyLock<String> = LazyLock::new(|| {
-    let mut h: Vec<&str> = HONORIFICS.iter().map(|h| h.0).collect();
-    h.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    h.iter().map(|s| regex::escape(s).replace(' ', r"\s+")).collect::<Vec<_>>().join("|")
-});
+pub static HONORIFIC_ALT: LazyLock<String> =
+    LazyLock::new(|| alternation(&HONORIFICS.iter().map(|h| h.0).collect::<Vec<_>>()));
 
 static TITLED: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -41,11 +35,7 @@ static TITLED: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-static HEAD_ALT: LazyLock<String> = LazyLock::new(|| {
-    let mut h: Vec<&str> = lexicon::HEADS.to_vec();
-    h.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    h.iter().map(|s| regex::escape(s).replace(' ', r"\s+")).collect::<Vec<_>>().join("|")
-});
+static HEAD_ALT: LazyLock<String> = LazyLock::new(|| alternation(lexicon::HEADS));
 
 /// A post word right before a name: "chief executive Jane Doe", "MP Al Stone".
 static AFTER_POST: LazyLock<Regex> = LazyLock::new(|| {

@@ -18,6 +18,7 @@
 
 use super::context::Context;
 use super::lexicon::{self, FORMER_MODIFIERS, LABEL_MODIFIERS, MODIFIERS, QUALIFIER_NOUNS};
+use super::pattern::{alternation as alt, regex as re};
 use super::{Entity, Extraction, FactKind, Post};
 use crate::reference::councils::{CouncilForm, COUNCILS};
 use crate::reference::parties::{Strength, PARTIES};
@@ -46,16 +47,7 @@ pub struct PostPhrase {
     pub plural: bool,
 }
 
-fn re(p: &str) -> Regex {
-    Regex::new(p).unwrap_or_else(|e| unreachable!("post regex: {e}"))
-}
-
 static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    let alt = |v: &[&str]| {
-        let mut v = v.to_vec();
-        v.sort_by_key(|s| std::cmp::Reverse(s.len()));
-        v.iter().map(|s| regex::escape(s).replace(' ', r"\s+")).collect::<Vec<_>>().join("|")
-    };
     let mods: Vec<&str> = FORMER_MODIFIERS.iter().chain(MODIFIERS).chain(LABEL_MODIFIERS).copied().collect();
     re(&format!(
         r"(?P<mods>(?:(?i:{mods})(?:\s+|-))*)(?P<quals>(?:(?:ex-)?(?:\p{{Lu}}[\p{{L}}-]*(?:\s+(?:and|of|upon|on|under)\s+\p{{Lu}}[\p{{L}}-]*)*(?:['’]s)?|(?i:{quals})(?:['’]s)?)\s+)*?)(?P<head>(?i:{heads})|MPs?|MEPs?|MSP)(?-u:\b)",
@@ -228,12 +220,11 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
         }
         let mods_text = mods_m.map_or("", |m| m.as_str());
         if mods_text.is_empty() {
-            while let Some(&(at, w)) = quals.first() {
+            while let Some(&(_, w)) = quals.first() {
                 let bare = w.trim_end_matches("'s").trim_end_matches("’s");
                 if NOT_QUALIFIERS.contains(&bare) || ["and", "of", "upon", "on", "under"].contains(&w) {
                     quals.remove(0);
                     start = quals.first().map_or(head_m.start(), |q| q.0);
-                    let _ = at;
                 } else {
                     break;
                 }
@@ -355,9 +346,6 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
                     if !joins {
                         break;
                     }
-                }
-                if w.ends_with('’') || w.ends_with('\'') && !w.ends_with("s'") {
-                    // a closing mark, not part of the phrase
                 }
                 if let Some(o) = ctx.org_at(at) {
                     organisation = Some(o.org);
@@ -501,7 +489,6 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
         });
         let council =
             council.or(council_via_place.filter(|_| !["MP", "MEP", "MSP", "bishop"].contains(&head.as_str())));
-        let _ = PARTIES.all.len();
         posts.push(PostPhrase {
             span: Span::new(span_start, end),
             head,

@@ -10,14 +10,11 @@
 //! else the article's.
 
 use super::context::Context;
+use super::pattern::regex as re;
 use super::{Area, Extraction, FactKind, Grade};
 use crate::segment::Span;
 use regex::Regex;
 use std::sync::LazyLock;
-
-fn re(p: &str) -> Regex {
-    Regex::new(p).unwrap_or_else(|e| unreachable!("rating regex: {e}"))
-}
 
 static GRADE: LazyLock<Regex> = LazyLock::new(|| {
     re(

@@ -6,14 +6,11 @@
 
 use super::agent::AgentMention;
 use super::context::Context;
+use super::pattern::regex as re;
 use super::{Entity, Extraction, FactKind};
 use crate::segment::Span;
 use regex::Regex;
 use std::sync::LazyLock;
-
-fn re(p: &str) -> Regex {
-    Regex::new(p).unwrap_or_else(|e| unreachable!("resignation regex: {e}"))
-}
 
 static CALL: LazyLock<Regex> = LazyLock::new(|| {
     re(

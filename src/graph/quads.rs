@@ -4,7 +4,7 @@
 use crate::extract::{Entity, Extraction, FactKind};
 use crate::graph::vocab::{cg, dcterms, nif, org, owl, rdf, rdfs, schema, time, xsd};
 use crate::ingest::Document;
-use crate::pipeline::{DocumentGraph, EntityCounts};
+use crate::pipeline::DocumentGraph;
 use crate::reference::councils::COUNCILS;
 use crate::reference::organisations::OrgKind;
 use crate::reference::parties::PARTIES;
@@ -95,7 +95,6 @@ pub fn facts_to_graph(doc: &Document, seg: &Segmented<'_>, x: &Extraction, iris:
     }
 
     // Entities: class and label, and the article mentions them.
-    let mut counts = EntityCounts::default();
     for (i, p) in x.persons.iter().enumerate() {
         let n = iris.entity(x, Entity::Person(i));
         w.add(n.clone(), rdf::TYPE, schema::PERSON);
@@ -104,7 +103,6 @@ pub fn facts_to_graph(doc: &Document, seg: &Segmented<'_>, x: &Extraction, iris:
             w.add(n.clone(), schema::HONORIFIC_PREFIX, Literal::new_simple_literal(h));
         }
         w.add(d.clone(), cg::MENTIONS, n);
-        counts.persons += 1;
     }
     for &c in &x.councils {
         let n = iris.council(c);
@@ -118,7 +116,6 @@ pub fn facts_to_graph(doc: &Document, seg: &Segmented<'_>, x: &Extraction, iris:
             w.add(n.clone(), owl::SAME_AS, q);
         }
         w.add(d.clone(), cg::MENTIONS, n);
-        counts.councils += 1;
     }
     for &p in &x.parties {
         let n = iris.party(p);
@@ -132,7 +129,6 @@ pub fn facts_to_graph(doc: &Document, seg: &Segmented<'_>, x: &Extraction, iris:
             w.add(n.clone(), schema::COLOR, Literal::new_simple_literal(c));
         }
         w.add(d.clone(), cg::MENTIONS, n);
-        counts.parties += 1;
     }
     let used_orgs: BTreeSet<usize> = x
         .facts
@@ -167,12 +163,10 @@ pub fn facts_to_graph(doc: &Document, seg: &Segmented<'_>, x: &Extraction, iris:
         w.add(n.clone(), rdf::TYPE, class);
         w.add(n.clone(), rdfs::LABEL, Literal::new_simple_literal(&x.organisations[o].name));
         w.add(d.clone(), cg::MENTIONS, n);
-        counts.organisations += 1;
     }
     if let (Some(n), None) = (&ofsted_node, ofsted) {
         w.add(n.clone(), rdf::TYPE, schema::GOVERNMENT_ORGANIZATION);
         w.add(n.clone(), rdfs::LABEL, Literal::new_simple_literal("Ofsted"));
-        counts.organisations += 1;
     }
 
     let offsets = CharOffsets::new(&doc.text);
@@ -266,7 +260,6 @@ pub fn facts_to_graph(doc: &Document, seg: &Segmented<'_>, x: &Extraction, iris:
                     if let Some(o) = &ofsted_node {
                         w.add(insp.clone(), cg::INSPECTOR, o.clone());
                     }
-                    counts.inspections += 1;
                 }
                 let area_node = resolve::area_concept(*area);
                 let local = area_node.as_str().rsplit('#').next().unwrap_or("area").to_owned();
@@ -299,7 +292,6 @@ pub fn facts_to_graph(doc: &Document, seg: &Segmented<'_>, x: &Extraction, iris:
                     w.add(q.clone(), cg::CONTINUES, quote_iri(prev.start));
                 }
                 w.add(sp, cg::SAID, q);
-                counts.quotations += 1;
             }
             FactKind::CalledForResignation { by, target } => {
                 fact(
@@ -317,5 +309,5 @@ pub fn facts_to_graph(doc: &Document, seg: &Segmented<'_>, x: &Extraction, iris:
             }
         }
     }
-    DocumentGraph { id: doc.id.clone(), graph, quads: w.out, counts }
+    DocumentGraph { id: doc.id.clone(), graph, quads: w.out }
 }
