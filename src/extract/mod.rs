@@ -124,10 +124,12 @@ pub enum FactKind {
         council: usize,
         party: usize,
     },
+    /// `earlier`: the grade of an inspection before the current one.
     Rating {
         council: usize,
         area: Area,
         grade: Grade,
+        earlier: bool,
     },
     /// `continues`: the quoted words of the quotation this one continues.
     Quote {

@@ -41,7 +41,7 @@ pub fn find(ctx: &Context<'_>, out: &mut Extraction) {
                 }
             }
         }
-        let before = &text[span.start.saturating_sub(40)..span.start];
+        let before = crate::segment::text::before(text, span.start, 40);
         let before = before.get(before.find(' ').unwrap_or(0)..).unwrap_or("");
         if let Some(c) = POSSESSIVE.captures(before) {
             if let Some(p) = c.name("party").and_then(|m| longest_party(m.as_str().trim(), Strength::Strong)) {

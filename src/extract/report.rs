@@ -37,9 +37,11 @@ pub fn lines(text: &str, x: &Extraction) -> Vec<String> {
             FactKind::ControlledBy { council, party } => {
                 format!("control\t{}\t{}", COUNCILS.all[*council].label, PARTIES.all[*party].name)
             }
-            FactKind::Rating { council, area, grade } => {
-                format!("rating\t{}\t{area:?}\t{grade:?}", COUNCILS.all[*council].label)
-            }
+            FactKind::Rating { council, area, grade, earlier } => format!(
+                "rating\t{}\t{area:?}\t{grade:?}{}",
+                COUNCILS.all[*council].label,
+                if *earlier { "\tearlier" } else { "" }
+            ),
             FactKind::Quote { speaker, text: t, .. } => {
                 format!("quote\t{}\t{}", name(x, *speaker), text[t.start..t.end].replace(['\t', '\n'], " "))
             }

@@ -171,7 +171,7 @@ pub fn facts_to_graph(doc: &Document, seg: &Segmented<'_>, x: &Extraction, iris:
 
     let offsets = CharOffsets::new(&doc.text);
     let quote_iri = |byte: usize| iris.mint2("quote", &doc.id, &offsets.at(byte).to_string());
-    let mut inspections: BTreeSet<usize> = BTreeSet::new();
+    let mut inspections: BTreeSet<(usize, bool)> = BTreeSet::new();
     let sentence_of = |span: Span| -> String {
         let text = seg.sentence_at(span.start).map_or("", |i| seg.slice(seg.sentences[i].span));
         text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -251,19 +251,23 @@ pub fn facts_to_graph(doc: &Document, seg: &Segmented<'_>, x: &Extraction, iris:
             FactKind::ControlledBy { council, party } => {
                 fact(&mut w, iris.council(*council), cg::CONTROLLED_BY, iris.party(*party));
             }
-            FactKind::Rating { council, area, grade } => {
+            FactKind::Rating { council, area, grade, earlier } => {
                 let gss = &COUNCILS.all[*council].gss;
-                let insp = iris.mint2("inspection", &doc.id, gss);
-                if inspections.insert(*council) {
+                let key = if *earlier { format!("{gss}-earlier") } else { gss.clone() };
+                let insp = iris.mint2("inspection", &doc.id, &key);
+                if inspections.insert((*council, *earlier)) {
                     w.add(insp.clone(), rdf::TYPE, cg::INSPECTION);
                     w.add(insp.clone(), cg::INSPECTED_BODY, iris.council(*council));
                     if let Some(o) = &ofsted_node {
                         w.add(insp.clone(), cg::INSPECTOR, o.clone());
                     }
+                    if *earlier {
+                        w.add(insp.clone(), cg::FORMER, Literal::from(true));
+                    }
                 }
                 let area_node = resolve::area_concept(*area);
                 let local = area_node.as_str().rsplit('#').next().unwrap_or("area").to_owned();
-                let j = iris.mint2("judgement", &doc.id, &format!("{gss}-{local}"));
+                let j = iris.mint2("judgement", &doc.id, &format!("{key}-{local}"));
                 w.add(insp, cg::JUDGEMENT_PROP, j.clone());
                 w.add(j.clone(), rdf::TYPE, cg::JUDGEMENT);
                 w.add(j.clone(), cg::JUDGEMENT_AREA, area_node);

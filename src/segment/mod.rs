@@ -8,6 +8,7 @@ mod furniture;
 mod paragraph;
 mod quote;
 mod sentence;
+pub mod text;
 
 pub use quote::{QuoteMark, QuoteSpan};
 
