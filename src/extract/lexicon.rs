@@ -20,6 +20,9 @@ pub const HONORIFICS: &[(&str, &str, Option<Gender>)] = &[
     ("councilor", "Councillor", None),
     ("cllr.", "Cllr", None),
     ("cllr", "Cllr", None),
+    ("clr.", "Cllr", None),
+    ("clr", "Cllr", None),
+    ("cr", "Cllr", None),
     ("coun.", "Coun", None),
     ("coun", "Coun", None),
     ("mrs.", "Mrs", Some(Gender::Female)),
@@ -45,6 +48,16 @@ pub const HONORIFICS: &[(&str, &str, Option<Gender>)] = &[
     ("rev", "Rev", None),
     ("revd", "Rev", None),
     ("canon", "Canon", None),
+    ("det ch supt", "Det Ch Supt", None),
+    ("det supt", "Det Supt", None),
+    ("ch supt", "Ch Supt", None),
+    ("chief superintendent", "Ch Supt", None),
+    ("det insp", "Det Insp", None),
+    ("det sgt", "Det Sgt", None),
+    ("supt", "Supt", None),
+    ("superintendent", "Supt", None),
+    ("sgt", "Sgt", None),
+    ("dci", "DCI", None),
     ("father", "Father", Some(Gender::Male)),
 ];
 
@@ -168,12 +181,17 @@ pub const MODIFIERS: &[&str] = &[
     "incoming",
     "independent",
     "permanent",
+    "part-time",
+    "temporary",
     "local",
     "respected",
 ];
 
 /// Words before a post that stay in its label.
-pub const LABEL_MODIFIERS: &[&str] = &["deputy", "interim", "acting", "shadow", "assistant", "joint", "vice", "co-"];
+pub const LABEL_MODIFIERS: &[&str] = &[
+    "deputy", "interim", "acting", "shadow", "assistant", "joint", "vice", "co-", "executive", "corporate", "strategic",
+    "service", "operational", "associate",
+];
 
 /// Lower-case nouns that may stand before a post head ("council leader",
 /// "community council spokesman").
@@ -375,6 +393,18 @@ pub const POST_VERBS: &[&str] = &[
     "concedes",
     "asked",
     "asks",
+];
+
+/// Capitalised description words that may open a sentence before a name
+/// ("Carer Jo Fitch said"): not part of the name.
+pub const DESCRIPTORS: &[&str] = &[
+    "Carer", "Carers", "Parent", "Parents", "Mum", "Mother", "Dad", "Father", "Grandmother", "Grandfather", "Grandparent",
+    "Resident", "Residents", "Campaigner", "Campaigners", "Teacher", "Headteacher", "Pensioner", "Student", "Pupil",
+    "Volunteer", "Activist", "Nurse", "Doctor", "Social", "Worker", "Councillor", "Councillors", "Former", "Ex",
+    "Local", "Independent", "Tory", "Labour", "Conservative", "Green", "Liberal", "Opposition", "Veteran", "Author",
+    "Chairman", "Chairwoman", "Chair", "Leader", "Director", "Minister", "Secretary", "Spokesman", "Spokeswoman",
+    "Deputy", "Mayor", "Commissioner", "Reporter", "Journalist", "Fosterer", "Foster", "Adopter", "Solicitor",
+    "Lawyer", "Barrister", "Judge", "Coroner", "Inspector", "Officer", "Manager", "Boss", "Chief",
 ];
 
 /// Capitalised words that never start or belong to a person's name.

@@ -78,6 +78,15 @@ static DESCRIBED_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
+/// A name with a party as an apposition or in brackets, or an MP after it:
+/// "Jane Doe, Labour, said", "Jane Doe (Con) said", "Jane Doe MP".
+static PARTY_OR_MP: LazyLock<Regex> = LazyLock::new(|| {
+    let parties = r"Labour|Conservatives?|Tory|Lib\s+Dems?|Liberal\s+Democrats?|Greens?|Green\s+Party|Independent|UKIP|Reform(?:\s+UK)?|Lab|Con|LD|Ind";
+    re(&format!(
+        r"(?-u:\b)({NAME_WORD}(?:\s+(?:\p{{Lu}}\.\s+)?{NAME_WORD}){{1,2}})(?:,\s+(?:{parties}),|\s+\((?:{parties})[,;)]|\s+MP(?:\s*[,.;:)]|\s+\p{{Ll}}))"
+    ))
+});
+
 /// A name with an age: "Jane Doe, 47,".
 static AGED: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"({NAME_WORD}(?:\s+(?:\p{{Lu}}\.\s+)?{NAME_WORD}){{1,2}}),\s+\d{{1,3}},")));
@@ -93,7 +102,10 @@ fn honorific(matched: &str) -> Option<(&'static str, Option<Gender>)> {
     let norm = matched.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
     let (form, canon, gender) = HONORIFICS.iter().find(|h| h.0 == norm)?;
     // Titles that are also ordinary words count only with a capital.
-    let ordinary = ["lady", "lord", "father", "canon", "miss", "dame", "sir", "baron", "baroness", "reverend"];
+    let ordinary = [
+        "lady", "lord", "father", "canon", "miss", "dame", "sir", "baron", "baroness", "reverend", "cr", "superintendent",
+        "chief superintendent", "supt", "sgt", "dci", "ch supt", "det ch supt", "det supt", "det insp", "det sgt",
+    ];
     if ordinary.contains(form) && !matched.starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
@@ -191,7 +203,16 @@ pub fn find_people(ctx: &Context<'_>, out: &mut Extraction) {
         add_full(&name, &mut full_names);
         titled.push((h.start(), span, canon, gender));
     }
-    for rx in [&*AFTER_POST, &*AFTER_PORTFOLIO, &*AFTER_POST_COMMA, &*APPOSITION, &*SPEAKS, &*AGED, &*DESCRIBED_SPEAKER]
+    for rx in [
+        &*AFTER_POST,
+        &*AFTER_PORTFOLIO,
+        &*AFTER_POST_COMMA,
+        &*APPOSITION,
+        &*SPEAKS,
+        &*AGED,
+        &*DESCRIBED_SPEAKER,
+        &*PARTY_OR_MP,
+    ]
     {
         for c in rx.captures_iter(text) {
             let Some(n) = c.get(1) else { continue };
@@ -204,7 +225,7 @@ pub fn find_people(ctx: &Context<'_>, out: &mut Extraction) {
             let words: Vec<&str> = n.as_str().split_whitespace().collect();
             let sentence_start =
                 text[..n.start()].trim_end().chars().next_back().is_none_or(|c| ".!?\n\"”’:".contains(c));
-            if words.len() == 3 && sentence_start {
+            if words.len() == 3 && sentence_start && lexicon::DESCRIPTORS.contains(&words[0]) {
                 add_full(&words[1..].join(" "), &mut full_names);
             } else {
                 add_full(n.as_str(), &mut full_names);
@@ -231,8 +252,11 @@ pub fn find_people(ctx: &Context<'_>, out: &mut Extraction) {
     titled.sort_by_key(|t| (!text[t.1.start..t.1.end].contains(' '), t.1.start));
     for (title_start, span, canon, gender) in titled {
         let name = clean_name(&text[span.start..span.end]);
-        let idx =
-            if name.contains(' ') { Some(out.person(&name)) } else { surname_owner(out, &name, span.start, gender) };
+        let idx = if name.contains(' ') {
+            Some(out.person(&name))
+        } else {
+            surname_owner(out, &name, span.start, gender).or_else(|| full_name_anywhere(ctx, &name).map(|n| out.person(&n)))
+        };
         let idx = idx.unwrap_or_else(|| out.person(&name));
         out.note_mention(idx, Span::new(title_start, span.end));
         let p = &mut out.persons[idx];
@@ -254,6 +278,26 @@ pub fn find_people(ctx: &Context<'_>, out: &mut Extraction) {
             }
         }
     }
+}
+
+/// A fuller name ending in `surname` anywhere in the article, quotations
+/// included ("Cllr Reuben Tate" inside a quotation, "Cllr Tate" outside):
+/// a surname alone is never a person of its own when the article names the
+/// whole name.
+fn full_name_anywhere(ctx: &Context<'_>, surname: &str) -> Option<String> {
+    let rx = Regex::new(&format!(r"(?-u:\b)({NAME_WORD})\s+(?:\p{{Lu}}\.\s+)?{}(?-u:\b)", regex::escape(surname))).ok()?;
+    ctx.seg.paragraphs.iter().find_map(|p| {
+        let t = crate::segment::text::slice(ctx.text, p.start, p.end);
+        rx.captures_iter(t).find_map(|c| {
+            let first = c.get(1)?.as_str();
+            let ok = !NOT_NAME_WORDS.contains(&first)
+                && honorific(first).is_none()
+                && !lexicon::HEADS.contains(&first.to_lowercase().as_str())
+                && !lexicon::DESCRIPTORS.contains(&first);
+            let whole = clean_name(c.get(0)?.as_str());
+            (ok && whole.contains(' ')).then_some(whole)
+        })
+    })
 }
 
 /// The person whose name ends in `surname` (and whose known gender fits the
