@@ -60,7 +60,9 @@ pub fn blank_all(buf: &mut String, spans: impl IntoIterator<Item = Span>) {
 impl<'a> Context<'a> {
     pub fn new(seg: &'a Segmented<'a>, out: &mut Extraction) -> Self {
         let text = seg.text;
-        let mut article = " ".repeat(text.len());
+        // Outside the paragraphs only line breaks are kept, so no pattern
+        // runs from one paragraph into the next unseen.
+        let mut article: String = text.bytes().map(|b| if b == b'\n' { '\n' } else { ' ' }).collect();
         {
             let mut bytes = std::mem::take(&mut article).into_bytes();
             for p in &seg.paragraphs {

@@ -123,6 +123,8 @@ pub const HEADS: &[&str] = &[
     "founder",
     "campaigner",
     "trustee",
+    "parliamentary candidate",
+    "candidate",
 ];
 
 /// Heads written as capitalised acronyms.

@@ -30,7 +30,7 @@ pub static HONORIFIC_ALT: LazyLock<String> =
 
 static TITLED: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i:(?-u:\b)({}))(?:\s+|\.\s*)({NAME_WORD}(?:\s+(?:\p{{Lu}}\.\s+)?{NAME_WORD}){{0,2}})",
+        r"(?i:(?-u:\b)({}))(?:\s+|\.\s*)({NAME_WORD}(?:[ \t\u{{a0}}]+(?:\p{{Lu}}\.[ \t]+)?{NAME_WORD}){{0,2}})",
         *HONORIFIC_ALT
     ))
 });
@@ -40,7 +40,7 @@ static HEAD_ALT: LazyLock<String> = LazyLock::new(|| alternation(lexicon::HEADS)
 /// A post word right before a name: "chief executive Jane Doe", "MP Al Stone".
 static AFTER_POST: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:(?i:(?-u:\b)(?:{}))|(?-u:\b)(?:MPs?|MEPs?|MSP|AM))\s+(?:(?i:{})\.?\s+)?({NAME_WORD}(?:\s+(?:\p{{Lu}}\.\s+)?{NAME_WORD}){{1,2}})(?-u:\b)",
+        r"(?:(?i:(?-u:\b)(?:{}))|(?-u:\b)(?:MPs?|MEPs?|MSP|AM))\s+(?:(?i:{})\.?\s+)?({NAME_WORD}(?:[ \t\u{{a0}}]+(?:\p{{Lu}}\.[ \t]+)?{NAME_WORD}){{1,2}})(?-u:\b)",
         *HEAD_ALT, *HONORIFIC_ALT
     ))
 });
@@ -49,7 +49,7 @@ static AFTER_POST: LazyLock<Regex> = LazyLock::new(|| {
 /// for adult care Ron Tate".
 static AFTER_PORTFOLIO: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i:(?-u:\b)(?:cabinet\s+member|portfolio\s+holder|executive\s+member|lead\s+member|director|spokes(?:man|woman|person)|minister|secretary|commissioner)\s+(?:for|of)\s+)(?:[\p{{Ll}}'’,-]+\s+){{1,6}}(?:(?i:{})\.?\s+)?({NAME_WORD}(?:\s+(?:\p{{Lu}}\.\s+)?{NAME_WORD}){{1,2}})(?-u:\b)",
+        r"(?i:(?-u:\b)(?:cabinet\s+member|portfolio\s+holder|executive\s+member|lead\s+member|director|spokes(?:man|woman|person)|minister|secretary|commissioner)\s+(?:for|of)\s+)(?:[\p{{Ll}}'’,-]+\s+){{1,6}}(?:(?i:{})\.?\s+)?({NAME_WORD}(?:[ \t\u{{a0}}]+(?:\p{{Lu}}\.[ \t]+)?{NAME_WORD}){{1,2}})(?-u:\b)",
         *HONORIFIC_ALT
     ))
 });
@@ -57,7 +57,7 @@ static AFTER_PORTFOLIO: LazyLock<Regex> = LazyLock::new(|| {
 /// A name followed by an apposition holding a post: "Jane Doe, leader of …".
 static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?-u:\b)({NAME_WORD}(?:\s+(?:\p{{Lu}}\.\s+)?{NAME_WORD}){{1,2}}),\s+(?:the\s+|a\s+|an\s+|who\s+is\s+(?:now\s+)?(?:the\s+)?)?(?:[\p{{L}}'’-]+\s+){{0,5}}?(?:(?i:{})|MPs?|MEPs?)(?-u:\b)",
+        r"(?-u:\b)({NAME_WORD}(?:[ \t\u{{a0}}]+(?:\p{{Lu}}\.[ \t]+)?{NAME_WORD}){{1,2}}),\s+(?:the\s+|a\s+|an\s+|who\s+is\s+(?:now\s+)?(?:the\s+)?)?(?:[\p{{L}}'’-]+\s+){{0,5}}?(?:(?i:{})|MPs?|MEPs?)(?-u:\b)",
         *HEAD_ALT
     ))
 });
@@ -65,7 +65,7 @@ static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
 /// A post, then the name as an apposition: "The council's leader, Jane Doe,".
 static AFTER_POST_COMMA: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:(?i:(?-u:\b)(?:{}))|(?-u:\b)(?:MP|MEP))\s*,\s+(?:the\s+)?(?:(?i:{})\.?\s+)?({NAME_WORD}(?:\s+(?:\p{{Lu}}\.\s+)?{NAME_WORD}){{1,2}}),",
+        r"(?:(?i:(?-u:\b)(?:{}))|(?-u:\b)(?:MP|MEP))\s*,\s+(?:the\s+)?(?:(?i:{})\.?\s+)?({NAME_WORD}(?:[ \t\u{{a0}}]+(?:\p{{Lu}}\.[ \t]+)?{NAME_WORD}){{1,2}}),",
         *HEAD_ALT, *HONORIFIC_ALT
     ))
 });
@@ -74,7 +74,7 @@ static AFTER_POST_COMMA: LazyLock<Regex> = LazyLock::new(|| {
 /// in Erdington, said".
 static DESCRIBED_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"({NAME_WORD}(?:\s+(?:\p{{Lu}}\.\s+)?{NAME_WORD}){{1,2}}),\s+(?:a|an|the|who)\s+[^,.;:\x22“”]{{2,60}},\s+(?:said|says|told|tells|added|adds|explained|warned)(?-u:\b)"
+        r"({NAME_WORD}(?:[ \t\u{{a0}}]+(?:\p{{Lu}}\.[ \t]+)?{NAME_WORD}){{1,2}}),\s+(?:a|an|the|who)\s+[^,.;:\x22“”]{{2,60}},\s+(?:said|says|told|tells|added|adds|explained|warned)(?-u:\b)"
     ))
 });
 
@@ -83,18 +83,18 @@ static DESCRIBED_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
 static PARTY_OR_MP: LazyLock<Regex> = LazyLock::new(|| {
     let parties = r"Labour|Conservatives?|Tory|Lib\s+Dems?|Liberal\s+Democrats?|Greens?|Green\s+Party|Independent|UKIP|Reform(?:\s+UK)?|Lab|Con|LD|Ind";
     re(&format!(
-        r"(?-u:\b)({NAME_WORD}(?:\s+(?:\p{{Lu}}\.\s+)?{NAME_WORD}){{1,2}})(?:,\s+(?:{parties}),|\s+\((?:{parties})[,;)]|\s+MP(?:\s*[,.;:)]|\s+\p{{Ll}}))"
+        r"(?-u:\b)({NAME_WORD}(?:[ \t\u{{a0}}]+(?:\p{{Lu}}\.[ \t]+)?{NAME_WORD}){{1,2}})(?:,\s+(?:{parties}),|\s+\((?:{parties})[,;)]|\s+MP(?:\s*[,.;:)]|\s+\p{{Ll}}))"
     ))
 });
 
 /// A name with an age: "Jane Doe, 47,".
 static AGED: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"({NAME_WORD}(?:\s+(?:\p{{Lu}}\.\s+)?{NAME_WORD}){{1,2}}),\s+\d{{1,3}},")));
+    LazyLock::new(|| re(&format!(r"({NAME_WORD}(?:[ \t\u{{a0}}]+(?:\p{{Lu}}\.[ \t]+)?{NAME_WORD}){{1,2}}),\s+\d{{1,3}},")));
 
 /// A name followed by a reporting verb: "Jane Doe said".
 static SPEAKS: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?-u:\b)({NAME_WORD}(?:\s+(?:\p{{Lu}}\.\s+)?{NAME_WORD}){{1,2}})\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:said|says|told|tells|added|adds|admitted|insisted|warned|explained|wrote)(?-u:\b)"
+        r"(?-u:\b)({NAME_WORD}(?:[ \t\u{{a0}}]+(?:\p{{Lu}}\.[ \t]+)?{NAME_WORD}){{1,2}})\s+(?:has\s+|had\s+|also\s+|later\s+)?(?:said|says|told|tells|added|adds|admitted|insisted|warned|explained|wrote)(?-u:\b)"
     ))
 });
 
@@ -139,7 +139,11 @@ fn prefix_span(s: &str, start: usize, words: usize) -> Span {
 
 /// Keeps the leading words of `name` that can be name words.
 fn clean_name(name: &str) -> String {
-    let words: Vec<&str> = name.split_whitespace().take_while(|w| !NOT_NAME_WORDS.contains(w)).collect();
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .skip_while(|w| honorific(w).is_some())
+        .take_while(|w| !NOT_NAME_WORDS.contains(w))
+        .collect();
     words.join(" ").replace('’', "'")
 }
 
@@ -189,6 +193,9 @@ pub fn find_people(ctx: &Context<'_>, out: &mut Extraction) {
         let (Some(h), Some(n)) = (c.get(1), c.get(2)) else {
             continue;
         };
+        if c.get(0).is_some_and(|m| m.as_str().contains('\n')) {
+            continue;
+        }
         let Some((canon, gender)) = honorific(h.as_str()) else {
             continue;
         };
@@ -216,6 +223,9 @@ pub fn find_people(ctx: &Context<'_>, out: &mut Extraction) {
     {
         for c in rx.captures_iter(text) {
             let Some(n) = c.get(1) else { continue };
+            if c.get(0).is_some_and(|m| m.as_str().contains('\n')) {
+                continue;
+            }
             let s = Span::new(n.start(), n.end());
             if ctx.overlaps_body_not_place(s) {
                 continue;

@@ -22,6 +22,7 @@ use super::pattern::{alternation as alt, regex as re};
 use super::{Entity, Extraction, FactKind, Post};
 use crate::reference::councils::{CouncilForm, COUNCILS};
 use crate::reference::parties::{Strength, PARTIES};
+use crate::segment::text::slice;
 use crate::segment::Span;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -358,7 +359,7 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
                     h.byte_start == at
                         && (h.form == CouncilForm::Council
                             || ctx.parties_in(Span::new(h.byte_end, text.len())).first().is_some_and(|pp| {
-                                text[h.byte_end..pp.byte_start]
+                                slice(text, h.byte_end, pp.byte_start)
                                     .trim()
                                     .trim_start_matches(['\'', '’', 's'])
                                     .trim()
@@ -533,7 +534,8 @@ pub fn attach(ctx: &Context<'_>, posts: &[PostPhrase], out: &mut Extraction) {
         // pre-modifier: the name follows at once
         let from = mentions.partition_point(|m| m.0.start <= p.span.start);
         let premod = mentions[from..].iter().take(2).find(|m| {
-            (m.0.start >= p.span.end && text[p.span.end..m.0.start].trim().is_empty())
+            let gap = slice(text, p.span.end, m.0.start);
+            (m.0.start >= p.span.end && !gap.contains('\n') && gap.trim().is_empty())
                 || (m.0.start > p.span.start && m.0.start < p.span.end && m.0.end > p.span.end)
         });
         if let Some(m) = premod {
@@ -543,7 +545,7 @@ pub fn attach(ctx: &Context<'_>, posts: &[PostPhrase], out: &mut Extraction) {
         // apposition after a name, or "was appointed"
         let before_p = mentions.partition_point(|m| m.0.start < p.span.start);
         if let Some(m) = mentions[..before_p].iter().rev().find(|m| m.0.end <= p.span.start) {
-            let gap = &text[m.0.end..p.span.start];
+            let gap = slice(text, m.0.end, p.span.start);
             if APPOSITION_GAP.is_match(gap) {
                 owner[k] = Some((m.1, "post.apposition"));
                 continue;
@@ -552,10 +554,10 @@ pub fn attach(ctx: &Context<'_>, posts: &[PostPhrase], out: &mut Extraction) {
             let mut bare_gap = String::new();
             let mut pos = m.0.end;
             for other in posts.iter().filter(|o| o.span.start >= m.0.end && o.span.end <= p.span.start) {
-                bare_gap.push_str(&text[pos..other.span.start]);
+                bare_gap.push_str(slice(text, pos, other.span.start));
                 pos = other.span.end;
             }
-            bare_gap.push_str(&text[pos..p.span.start]);
+            bare_gap.push_str(slice(text, pos, p.span.start));
             let bare_gap =
                 bare_gap.strip_prefix(", ,").or_else(|| bare_gap.strip_prefix(", the ,")).unwrap_or(&bare_gap);
             if APPOINTED_GAP.is_match(gap) || APPOINTED_GAP.is_match(bare_gap) {
@@ -565,8 +567,8 @@ pub fn attach(ctx: &Context<'_>, posts: &[PostPhrase], out: &mut Extraction) {
         }
         // "Tory group leader, Cllr Ann Lee,": the post, then the name
         if let Some(m) = mentions[mentions.partition_point(|m| m.0.start < p.span.end)..].first() {
-            let gap = &text[p.span.end..m.0.start];
-            let before = text[..p.span.start].trim_end();
+            let gap = slice(text, p.span.end, m.0.start);
+            let before = slice(text, 0, p.span.start).trim_end();
             let at_clause_start = before.is_empty()
                 || before.ends_with(['.', '\n', ',', ':'])
                 || before.ends_with("The")
@@ -580,7 +582,7 @@ pub fn attach(ctx: &Context<'_>, posts: &[PostPhrase], out: &mut Extraction) {
     for k in (0..posts.len()).rev() {
         if owner[k].is_none() {
             if let Some(n) = posts.get(k + 1) {
-                let gap = &text[posts[k].span.end.min(n.span.start)..n.span.start];
+                let gap = slice(text, posts[k].span.end, n.span.start);
                 if gap.trim() == "and" {
                     owner[k] = owner[k + 1].map(|o| (o.0, "post.coordinated"));
                 }
