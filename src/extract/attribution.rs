@@ -84,6 +84,7 @@ pub fn attribute(ctx: &mut Context<'_>, agents: &[AgentMention], out: &mut Extra
     let quote_words = |q: &crate::segment::QuoteSpan| seg.slice(q.inner).split_whitespace().count();
     let mut attributed: Vec<Span> = Vec::new();
     let top_quotes: Vec<usize> = (0..seg.quotes.len()).filter(|&q| seg.quotes[q].depth == 0).collect();
+    let mut list_intro: Option<(usize, Entity)> = None;
 
     for (si, s) in seg.sentences.iter().enumerate() {
         let a = agents.partition_point(|m| m.span.start < s.span.start);
@@ -106,6 +107,13 @@ pub fn attribute(ctx: &mut Context<'_>, agents: &[AgentMention], out: &mut Extra
         if let Some(p) = persons_so_far.first() {
             if history.items.last().map(|x| x.0) != Some(Entity::Person(*p)) {
                 history.items.push((Entity::Person(*p), si));
+            }
+        }
+        // A sentence ending with a colon introduces a list: its speaker
+        // speaks the list's quoted items.
+        if ctx.masked[s.span.start..s.span.end].trim_end().ends_with(':') {
+            if let Some(e) = pre_cue(ctx, agents, &resolved, s.span.start, s.span.start, s.span.end) {
+                list_intro = Some((s.paragraph, e));
             }
         }
         // 2. the sentence's top-level quotations
@@ -135,6 +143,13 @@ pub fn attribute(ctx: &mut Context<'_>, agents: &[AgentMention], out: &mut Extra
             }
             if speaker.is_none() && !anonymous {
                 speaker = pre_cue(ctx, agents, &resolved, s.span.start, pre_start, q.outer.start);
+            }
+            // `found the "A" had harmed children "B"`: B shares A's speaker
+            if speaker.is_none() && !anonymous && k > 0 {
+                speaker = speaker_of[qs[k - 1]];
+            }
+            if speaker.is_none() && !anonymous {
+                speaker = list_intro.filter(|(p, _)| is_list_item_of(seg, *p, q.paragraph)).map(|x| x.1);
             }
             if speaker.is_none() && !anonymous && q.opens_paragraph {
                 speaker = q.continues.and_then(|j| speaker_of[j]).or_else(|| {
@@ -171,6 +186,17 @@ pub fn attribute(ctx: &mut Context<'_>, agents: &[AgentMention], out: &mut Extra
     attributed.sort();
     blank_all(&mut ctx.masked_attributed, attributed);
     resolved
+}
+
+/// True when paragraph `item` and every paragraph between it and `intro`
+/// are list items (a bullet or a number first).
+fn is_list_item_of(seg: &crate::segment::Segmented<'_>, intro: usize, item: usize) -> bool {
+    let bulleted = |p: usize| {
+        let t = seg.slice(seg.paragraphs[p]).trim_start();
+        t.starts_with(['•', '*', '-', '–', '·', '▪'])
+            || t.chars().next().is_some_and(|c| c.is_ascii_digit()) && t.chars().take(4).any(|c| c == '.' || c == ')')
+    };
+    intro < item && (intro + 1..=item).all(bulleted)
 }
 
 /// Indices of the agent mentions lying within `a..b`.

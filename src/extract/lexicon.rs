@@ -346,6 +346,11 @@ pub const REPORTING_VERBS: &[&str] = &[
 
 /// Reporting verbs that may follow a quotation: `"…," she said.`
 pub const POST_VERBS: &[&str] = &[
+    "found",
+    "finds",
+    "highlighted",
+    "observed",
+    "revealed",
     "said",
     "says",
     "added",
