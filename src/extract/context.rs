@@ -57,6 +57,28 @@ pub fn blank_all(buf: &mut String, spans: impl IntoIterator<Item = Span>) {
     *buf = String::from_utf8(bytes).unwrap_or_default();
 }
 
+/// Each council's most frequent full form in `text` (ties: the longest),
+/// white space folded and curly apostrophes made straight.
+fn names_as_written(text: &str, hits: &[CouncilHit]) -> std::collections::BTreeMap<usize, String> {
+    let mut counts: std::collections::BTreeMap<(usize, String), usize> = Default::default();
+    for h in hits.iter().filter(|h| h.form == CouncilForm::Council) {
+        let raw = crate::segment::text::slice(text, h.byte_start, h.byte_end);
+        let name = raw.split_whitespace().collect::<Vec<_>>().join(" ").replace('’', "'");
+        let starts_upper = name.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase()) || w == "of" || w == "and" || w == "upon");
+        if starts_upper {
+            *counts.entry((h.council, name)).or_default() += 1;
+        }
+    }
+    let mut best: std::collections::BTreeMap<usize, (usize, String)> = Default::default();
+    for ((c, name), n) in counts {
+        let better = best.get(&c).is_none_or(|(bn, bname)| n > *bn || n == *bn && name.len() > bname.len());
+        if better {
+            best.insert(c, (n, name));
+        }
+    }
+    best.into_iter().map(|(c, (_, name))| (c, name)).collect()
+}
+
 impl<'a> Context<'a> {
     pub fn new(seg: &'a Segmented<'a>, out: &mut Extraction) -> Self {
         let text = seg.text;
@@ -85,6 +107,7 @@ impl<'a> Context<'a> {
         counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
         let primary_council = counts.first().map(|c| c.0);
 
+        out.council_names = names_as_written(&article, &all_councils);
         let councils = COUNCILS.find(&masked);
         for h in &councils {
             if h.form == CouncilForm::Council {

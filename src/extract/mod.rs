@@ -167,6 +167,9 @@ pub struct Extraction {
     pub councils: Vec<usize>,
     /// Parties the document names (reference indices).
     pub parties: Vec<usize>,
+    /// How the document writes each council it names as a council
+    /// ("Slough Borough Council"): its most frequent full form.
+    pub council_names: std::collections::BTreeMap<usize, String>,
     pub facts: Vec<Fact>,
     seen: std::collections::HashSet<FactKind>,
     /// person → parties, from the facts so far.

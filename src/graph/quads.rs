@@ -2,7 +2,7 @@
 //! `design/DATA-MODEL.md`. Byte offsets become character offsets here.
 
 use crate::extract::{Entity, Extraction, FactKind};
-use crate::graph::vocab::{cg, dcterms, nif, org, owl, rdf, rdfs, schema, time, xsd};
+use crate::graph::vocab::{cg, dcterms, nif, org, owl, rdf, rdfs, schema, skos, time, xsd};
 use crate::ingest::Document;
 use crate::pipeline::DocumentGraph;
 use crate::reference::councils::COUNCILS;
@@ -108,7 +108,10 @@ pub fn facts_to_graph(doc: &Document, seg: &Segmented<'_>, x: &Extraction, iris:
         let n = iris.council(c);
         let r = &COUNCILS.all[c];
         w.add(n.clone(), rdf::TYPE, cg::COUNCIL);
-        w.add(n.clone(), rdfs::LABEL, Literal::new_simple_literal(&r.label));
+        // The label as this article writes it; the reference name as prefLabel.
+        let label = x.council_names.get(&c).unwrap_or(&r.label);
+        w.add(n.clone(), rdfs::LABEL, Literal::new_simple_literal(label));
+        w.add(n.clone(), skos::PREF_LABEL, Literal::new_simple_literal(&r.label));
         let ons = resolve::ons_iri(c);
         w.add(n.clone(), owl::SAME_AS, ons.clone());
         w.add(n.clone(), schema::SAME_AS, ons);
