@@ -17,7 +17,13 @@ static FROM: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 static PAREN: LazyLock<Regex> =
-    LazyLock::new(|| re(r"^\s*\((?P<party>[\p{L} .&-]{2,30}?)(?:\s*[,:;]\s*(?P<ward>\p{Lu}[\p{L} '’&-]{1,40}?))?\)"));
+    LazyLock::new(|| re(r"^\s*\((?P<a>[\p{L} .&'’-]{2,40}?)(?:\s*[,:;]\s*(?P<b>\p{Lu}[\p{L} '’&-]{1,40}?))?\)"));
+/// ", Labour, said": a party as an apposition.
+static APPOSED: LazyLock<Regex> = LazyLock::new(|| re(r"^,\s+(?P<party>\p{Lu}[\p{L} ]{1,30}?),"));
+/// "(Lab) representing Riverside", "who represents Riverside".
+static REPRESENTING: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^(?:\s*\([^)]{1,40}\))?,?\s+(?:who\s+represents|representing|councillor\s+for)\s+(?:the\s+)?(?P<ward>\p{Lu}[\p{L}'’-]*(?:\s+(?:and|with|upon|on|in|under|\p{Lu}[\p{L}'’-]*))*)")
+});
 static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| re(r"(?P<party>\p{Lu}[\p{L} ]*?)['’]s\s+$"));
 
 pub fn find(ctx: &Context<'_>, out: &mut Extraction) {
@@ -30,15 +36,15 @@ pub fn find(ctx: &Context<'_>, out: &mut Extraction) {
             }
         }
         if let Some(c) = PAREN.captures(after) {
-            if let Some(p) = c.name("party").and_then(|m| longest_party(m.as_str().trim(), Strength::Abbreviation)) {
-                add(out, person, p, span, "party.parenthesis");
-                if let Some(w) = c.name("ward") {
-                    out.push(
-                        "ward.parenthesis",
-                        span,
-                        FactKind::RepresentsWard { person, ward: w.as_str().trim().replace('’', "'") },
-                    );
-                }
+            parenthesis(out, person, span, c.name("a").map(|m| m.as_str()), c.name("b").map(|m| m.as_str()));
+        }
+        if let Some(p) = APPOSED.captures(after).and_then(|c| longest_party(c.name("party")?.as_str(), Strength::Weak)) {
+            add(out, person, p, span, "party.apposition");
+        }
+        if let Some(w) = REPRESENTING.captures(after).and_then(|c| c.name("ward")) {
+            let ward = w.as_str().trim().replace('’', "'");
+            if !ctx.overlaps_named_body(Span::new(span.end + w.start(), span.end + w.end())) {
+                out.push("ward.representing", span, FactKind::RepresentsWard { person, ward });
             }
         }
         let before = crate::segment::text::before(text, span.start, 40);
@@ -48,6 +54,22 @@ pub fn find(ctx: &Context<'_>, out: &mut Extraction) {
                 add(out, person, p, span, "party.possessive");
             }
         }
+    }
+}
+
+/// "(Lab, Riverside)" or "(Riverside, Lab)": one part a party, the other
+/// the ward.
+fn parenthesis(out: &mut Extraction, person: usize, span: Span, a: Option<&str>, b: Option<&str>) {
+    let (Some(a), b) = (a.map(str::trim), b.map(str::trim)) else { return };
+    let party_of = |s: &str| longest_party(s, Strength::Abbreviation);
+    let (party, ward) = match (party_of(a), b.and_then(party_of)) {
+        (Some(p), _) => (p, b),
+        (None, Some(p)) => (p, Some(a)),
+        (None, None) => return,
+    };
+    add(out, person, party, span, "party.parenthesis");
+    if let Some(w) = ward {
+        out.push("ward.parenthesis", span, FactKind::RepresentsWard { person, ward: w.replace('’', "'") });
     }
 }
 

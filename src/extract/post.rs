@@ -219,6 +219,12 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
                 quals.push((at, w));
             }
         }
+        // Nothing before a line break qualifies the post after it.
+        if let Some(nl) = slice(text, all.start(), head_m.start()).rfind('\n') {
+            let cut = all.start() + nl;
+            quals.retain(|q| q.0 > cut);
+            start = quals.first().map_or(head_m.start(), |q| q.0);
+        }
         let mods_text = mods_m.map_or("", |m| m.as_str());
         if mods_text.is_empty() {
             while let Some(&(_, w)) = quals.first() {
@@ -307,6 +313,11 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
         }
         while place.first() == Some(&"and") {
             place.remove(0);
+        }
+        // "Labour Riverside councillor": a place that is no council is the ward.
+        if ward.is_none() && council.is_none() && head.starts_with("councillor") && !place.is_empty() {
+            ward = Some(place.join(" ").replace('’', "'"));
+            place.clear();
         }
 
         // Complement: "for children's services", "of Dudley Council".
