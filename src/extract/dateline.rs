@@ -1,15 +1,30 @@
-//! Publication date and author: the container's metadata first, then a
-//! byline or dateline at the top ("Jane Doe 06 April 2016", "By Jane Doe",
-//! "Published: 6 April 2016"), then "today (Tuesday April 5)" with the year
-//! the weekday fixes, at or after the latest year the article mentions.
+//! Publication date: the container's metadata first, then a date line at
+//! the top of the article, then "today (Tuesday April 5)" with the year the
+//! weekday fixes, at or after the latest year the article mentions (never
+//! the clock's year).
+//!
+//! | rule | form |
+//! |---|---|
+//! | `published.metadata` | the HTML or JSON Lines container's date |
+//! | `published.labelled` | "Published: 08:30 31 March 2019", "Date published: 04 August 2015", "Published 27th Nov 2015" |
+//! | `published.dateline` | a line that is only a date: "Monday 4 September 2017", "Tuesday, October 22, 2019", "9th May 2022, 10:07 am" |
+//! | `published.byline` | a date after the author's name: "Jane Doe 06 April 2016" (see [`super::byline`]) |
+//! | `published.updated` | "Updated: 12 May 2019" when the top gives no other date |
+//! | `published.today` | "published today (Thursday, 12 September)" |
+//!
+//! A date line next to a line of site navigation ("Home | News | Sport") is
+//! the site's date bar, not the article's; a bare date on the very first
+//! line gives way to any other date at the top.
+//!
+//! Known misses: dates given only in words ("last Tuesday"), dates at the
+//! foot of the article.
 
 use super::context::Context;
 use super::pattern::regex as re;
-use super::person::NAME_WORD;
 use super::{Extraction, FactKind};
 use crate::ingest::Document;
 use crate::segment::Span;
-use regex::Regex;
+use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
 const MONTHS: &[&str] = &[
@@ -28,19 +43,37 @@ const MONTHS: &[&str] = &[
 ];
 const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
-static MONTH: &str = r"(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)";
+pub(crate) const MONTH: &str = r"(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)";
+const WEEKDAY: &str = r"(?i:Mon|Tues?|Wed|Thu(?:rs)?|Fri|Sat|Sun)(?i:day|nesday|urday|sday)?\.?";
+const TIME: &str = r"\d{1,2}[:.]\d{2}(?:\s*(?i:[ap]\.?m\.?))?(?:\s*(?i:BST|GMT|UTC))?";
+/// Paragraphs at the top of the article where a date line may stand.
+const HEAD_PARAGRAPHS: usize = 10;
+const HEAD_BYTES: usize = 2500;
 
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+/// One date, day first ("4 September 2017"), month first ("October 22,
+/// 2019"), or numeric ("12/03/2019", "2019-03-12"), after an optional weekday.
+pub(crate) fn date_pattern() -> String {
+    format!(
+        r"(?:{WEEKDAY},?\s+)?(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH})\.?,?\s+(?P<y>\d{{4}})|(?P<m2>{MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})|(?P<d3>\d{{1,2}})/(?P<m3>\d{{1,2}})/(?P<y3>\d{{4}})|(?P<y4>\d{{4}})-(?P<m4>\d{{2}})-(?P<d4>\d{{2}}))(?-u:\b)"
+    )
+}
+
+/// A line that is a date, with an optional label and times around it.
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"^(?:(?i:by)\s+)?(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})(?:\s*[,|–—-]\s*[^\d\n]{{0,40}}?)?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTH})\s+(?P<y>\d{{4}})(?-u:\b)"
+        r"^[\s\-–•*|]*(?:(?P<label>(?i:date\s+)?(?i:first\s+|last\s+)?(?i:published|posted|updated|modified|date))(?:\s+(?i:on|at))?\s*[:\-–]?\s*)?(?:{TIME}\s*[,|]?\s*)?{d}(?:,?\s+(?i:at\s+)?{TIME})?(?P<rest>.*)$",
+        d = date_pattern()
     ))
 });
-static BY: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"^(?i:by)\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})\s*(?:,|$|\n|\|)")));
-static DATE_DMY: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(
-        r"^(?:(?i:published|updated|posted|date)\s*:?\s*)?(?:(?i:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTH})\s+(?P<y>\d{{4}})(?-u:\b)"
-    ))
+/// What may follow the date on a date line: an update stamp, a time.
+static REST: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(r"^[\s,|–-]*(?:(?i:(?:last\s+)?updated|modified)(?-u:\b)[^\n]{{0,60}})?\s*(?:{TIME})?\s*$"))
+});
+/// A line of site navigation: three or more section names.
+static NAVIGATION: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(?i:\s*(?:home|news|sport|sports|weather|business|politics|opinion|lifestyle|entertainment|what['’]s\s+on|jobs|property|motors|e-?edition|menu|search|sign\s+in|log\s*in|register|subscribe|newsletters?|contact(?:\s+us)?|advertise|puzzles|obituaries|announcements|local|video|videos|podcasts?|travel|health|education|crime|council|courts|environment|features|events|archive)\s*(?:[|/•·>›»,]\s*)?){3,}$",
+    )
 });
 static TODAY: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -49,10 +82,32 @@ static TODAY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static YEAR: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)(?:19[5-9]\d|20\d\d)(?-u:\b)"));
 
+/// How much a date at the top is worth: lower is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Tier {
+    Labelled,
+    Byline,
+    Bare,
+    FirstLine,
+    Updated,
+}
+
+impl Tier {
+    fn rule(self) -> &'static str {
+        match self {
+            Tier::Labelled => "published.labelled",
+            Tier::Byline => "published.byline",
+            Tier::Bare | Tier::FirstLine => "published.dateline",
+            Tier::Updated => "published.updated",
+        }
+    }
+}
+
 /// A month's number (1–12) from its name or abbreviation.
 pub(crate) fn month_number(m: &str) -> Option<u32> {
     let l = m.to_lowercase();
-    MONTHS.iter().position(|x| x.starts_with(&l[..l.len().min(3)])).map(|i| i as u32 + 1)
+    let l = l.get(..l.len().min(3))?;
+    MONTHS.iter().position(|x| x.starts_with(l)).map(|i| i as u32 + 1)
 }
 
 /// Day of the week (0 = Monday) by Sakamoto's method.
@@ -64,76 +119,102 @@ fn weekday(y: i32, m: u32, d: u32) -> usize {
 }
 
 fn valid(y: i32, m: u32, d: u32) -> bool {
-    let days = [
-        31,
-        if y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    (1..=12).contains(&m) && d >= 1 && d <= days[(m - 1) as usize]
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    (1900..=2100).contains(&y) && (1..=12).contains(&m) && d >= 1 && d <= days[(m - 1) as usize]
 }
 
 fn iso(y: i32, m: u32, d: u32) -> Option<String> {
     valid(y, m, d).then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
-pub fn find(ctx: &Context<'_>, doc: &Document, out: &mut Extraction) {
-    let seg = ctx.seg;
-    let head: Vec<Span> = seg.paragraphs.iter().take(3).copied().collect();
-    let mut date = doc.meta.date.clone();
-    let mut author = doc.meta.author.clone().map(|a| (a, Span::default()));
-    for p in &head {
-        let line = seg.slice(*p);
-        if let Some(c) = BYLINE.captures(line) {
-            if author.is_none() {
-                author =
-                    c.name("name").map(|n| (n.as_str().to_owned(), Span::new(p.start + n.start(), p.start + n.end())));
-            }
-            if date.is_none() {
-                date = ymd(&c);
-            }
-        } else if let Some(c) = BY.captures(line) {
-            if author.is_none() {
-                author =
-                    c.name("name").map(|n| (n.as_str().to_owned(), Span::new(p.start + n.start(), p.start + n.end())));
-            }
-        } else if let Some(c) = DATE_DMY.captures(line) {
-            if date.is_none() && line.len() < 60 {
-                date = ymd(&c);
-            }
-        }
-    }
-    if date.is_none() {
-        date = today_date(&ctx.masked);
-    }
-    if let Some(d) = date {
-        out.push("published.dateline", Span::default(), FactKind::Published { date: d });
-    }
-    if let Some((name, span)) = author {
-        let name = name.trim().to_owned();
-        if name.split_whitespace().count() >= 2 {
-            let p = out.person(&name);
-            if span != Span::default() {
-                out.note_mention(p, span);
-            }
-            out.push("author.byline", span, FactKind::Author { person: p });
-        }
-    }
+/// The ISO date of a match of [`date_pattern`].
+pub(crate) fn ymd(c: &Captures<'_>) -> Option<String> {
+    let num = |g: &str| c.name(g).and_then(|x| x.as_str().parse::<u32>().ok());
+    let month = |g: &str| c.name(g).and_then(|x| month_number(x.as_str()));
+    let (d, m, y) = if c.name("d").is_some() {
+        (num("d")?, month("m")?, num("y")?)
+    } else if c.name("d2").is_some() {
+        (num("d2")?, month("m2")?, num("y2")?)
+    } else if c.name("d3").is_some() {
+        (num("d3")?, num("m3")?, num("y3")?)
+    } else {
+        (num("d4")?, num("m4")?, num("y4")?)
+    };
+    iso(i32::try_from(y).ok()?, m, d)
 }
 
-fn ymd(c: &regex::Captures<'_>) -> Option<String> {
-    let d: u32 = c.name("d")?.as_str().parse().ok()?;
-    let m = month_number(c.name("m")?.as_str())?;
-    let y: i32 = c.name("y")?.as_str().parse().ok()?;
-    iso(y, m, d)
+/// The date a line gives when the line is a date line, with its tier.
+fn date_line(line: &str) -> Option<(String, Tier)> {
+    if line.len() > 120 {
+        return None;
+    }
+    let c = DATE_LINE.captures(line)?;
+    if !REST.is_match(c.name("rest").map_or("", |r| r.as_str())) {
+        return None;
+    }
+    let label = c.name("label").map(|l| l.as_str().to_lowercase());
+    let tier = match label.as_deref() {
+        Some(l) if l.contains("updated") || l.contains("modified") => Tier::Updated,
+        Some(_) => Tier::Labelled,
+        None => Tier::Bare,
+    };
+    Some((ymd(&c)?, tier))
+}
+
+/// A line that is a date line (of any tier).
+pub(crate) fn is_date_line(line: &str) -> bool {
+    date_line(line).is_some()
+}
+
+/// The paragraphs at the top of the article.
+pub(crate) fn head(ctx: &Context<'_>) -> Vec<Span> {
+    ctx.seg.paragraphs.iter().take(HEAD_PARAGRAPHS).take_while(|p| p.start < HEAD_BYTES).copied().collect()
+}
+
+/// The best date line at the top, skipping the site's date bar.
+fn head_date(ctx: &Context<'_>) -> Option<(String, Tier)> {
+    let paras = head(ctx);
+    let line = |i: usize| paras.get(i).map_or("", |p| ctx.seg.slice(*p));
+    let mut best: Option<(String, Tier)> = None;
+    for i in 0..paras.len() {
+        let Some((date, mut tier)) = date_line(line(i)) else {
+            continue;
+        };
+        if tier == Tier::Bare {
+            let nav = |j: Option<usize>| j.is_some_and(|j| NAVIGATION.is_match(line(j)));
+            if nav(i.checked_sub(1)) || nav(Some(i + 1)) {
+                continue;
+            }
+            if i == 0 {
+                tier = Tier::FirstLine;
+            } else if i > 0 && super::byline::is_name_line(line(i - 1)) {
+                tier = Tier::Byline;
+            }
+        }
+        if best.as_ref().is_none_or(|b| tier < b.1) {
+            best = Some((date, tier));
+        }
+    }
+    best
+}
+
+/// Adds the publication date of the document.
+pub fn find(ctx: &Context<'_>, doc: &Document, byline_date: Option<String>, out: &mut Extraction) {
+    let found = if let Some(d) = doc.meta.date.clone() {
+        Some((d, "published.metadata"))
+    } else {
+        let top = head_date(ctx);
+        match (top, byline_date) {
+            (Some((d, t)), _) if t <= Tier::Byline => Some((d, t.rule())),
+            (_, Some(d)) => Some((d, Tier::Byline.rule())),
+            (Some((d, t)), None) => Some((d, t.rule())),
+            (None, None) => today_date(&ctx.masked).map(|d| (d, "published.today")),
+        }
+    };
+    if let Some((date, rule)) = found {
+        out.push(rule, Span::default(), FactKind::Published { date });
+    }
 }
 
 /// "today (Tuesday April 5)": the first year at or after the latest year
@@ -166,5 +247,24 @@ mod tests {
         let t = "Plans date from 2019 and 2021. The report, out today (Friday March 4), said so.";
         assert_eq!(today_date(t).as_deref(), Some("2022-03-04"));
         assert_eq!(today_date("out today (Friday March 4)"), None);
+    }
+
+    #[test]
+    fn date_lines() {
+        let d = |l: &str| date_line(l).map(|(d, t)| format!("{d} {t:?}"));
+        assert_eq!(d("Published: 08:30 31 March 2019").as_deref(), Some("2019-03-31 Labelled"));
+        assert_eq!(
+            d("PUBLISHED: 11:00 07 April 2017 | UPDATED: 13:27 07 April 2017").as_deref(),
+            Some("2017-04-07 Labelled")
+        );
+        assert_eq!(d("Date published: 04 August 2015").as_deref(), Some("2015-08-04 Labelled"));
+        assert_eq!(d("Tuesday, October 22, 2019").as_deref(), Some("2019-10-22 Bare"));
+        assert_eq!(d("Monday 4 September 2017").as_deref(), Some("2017-09-04 Bare"));
+        assert_eq!(d("Monday, 2nd March 2020, 10:07 am").as_deref(), Some("2020-03-02 Bare"));
+        assert_eq!(d("07 Jan 2019 Last updated at 10:00").as_deref(), Some("2019-01-07 Bare"));
+        assert_eq!(d("Updated: 12/05/2019").as_deref(), Some("2019-05-12 Updated"));
+        assert_eq!(d("22 October 2019 was the day the report came out"), None);
+        assert_eq!(d("31 February 2019"), None);
+        assert_eq!(d("£4m in 2019"), None);
     }
 }

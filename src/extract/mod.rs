@@ -11,11 +11,12 @@
 //! 4. [`agent`]: who can speak: people, pronouns, descriptions ("the Tory
 //!    MP"), bodies, "the report";
 //! 5. [`attribution`]: quotations and their speakers;
-//! 6. [`party`], [`control`], [`rating`], [`resignation`], [`dateline`]:
+//! 6. [`party`], [`control`], [`rating`], [`resignation`], [`byline`], [`dateline`]:
 //!    the remaining facts.
 
 pub mod agent;
 pub mod attribution;
+pub mod byline;
 pub mod context;
 pub mod control;
 pub mod dateline;
@@ -137,8 +138,9 @@ pub enum FactKind {
         text: Span,
         continues: Option<Span>,
     },
+    /// `by` is a person, or a party whose group made the call.
     CalledForResignation {
-        by: usize,
+        by: Entity,
         target: usize,
     },
     Published {
@@ -228,7 +230,8 @@ pub fn extract(seg: &Segmented<'_>, doc: &Document) -> Extraction {
     resignation::find(&ctx, &agents, &resolved, &mut out);
     control::find(&ctx, &mut out);
     rating::find(&ctx, &mut out);
-    dateline::find(&ctx, doc, &mut out);
+    let byline_date = byline::find(&ctx, doc, &mut out);
+    dateline::find(&ctx, doc, byline_date, &mut out);
     person::infer_council_membership(&ctx, &mut out);
     out
 }

@@ -46,7 +46,7 @@ pub fn lines(text: &str, x: &Extraction) -> Vec<String> {
                 format!("quote\t{}\t{}", name(x, *speaker), text[t.start..t.end].replace(['\t', '\n'], " "))
             }
             FactKind::CalledForResignation { by, target } => {
-                format!("resign\t{}\t{}", person(by), person(target))
+                format!("resign\t{}\t{}", name(x, *by), person(target))
             }
             FactKind::Published { date } => format!("published\t{date}"),
             FactKind::Author { person: p } => format!("author\t{}", person(p)),

@@ -303,7 +303,7 @@ pub fn facts_to_graph(doc: &Document, seg: &Segmented<'_>, x: &Extraction, iris:
             FactKind::CalledForResignation { by, target } => {
                 fact(
                     &mut w,
-                    iris.entity(x, Entity::Person(*by)),
+                    iris.entity(x, *by),
                     cg::CALLED_FOR_RESIGNATION_OF,
                     iris.entity(x, Entity::Person(*target)),
                 );
