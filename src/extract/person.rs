@@ -65,7 +65,7 @@ static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
 /// A post, then the name as an apposition: "The council's leader, Jane Doe,".
 static AFTER_POST_COMMA: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?:(?i:(?-u:\b)(?:{}))|(?-u:\b)(?:MP|MEP))\s*,\s+(?:the\s+)?(?:(?i:{})\.?\s+)?({NAME_WORD}(?:[ \t\u{{a0}}]+(?:\p{{Lu}}\.[ \t]+)?{NAME_WORD}){{1,2}}),",
+        r"(?:(?i:(?-u:\b)(?:{}))|(?-u:\b)(?:MP|MEP))(?:\s+(?:of|for|on|at)\s+[^,.;:\x22“”\n]{{1,70}}?)?\s*,\s+(?:the\s+)?(?:(?i:{})\.?\s+)?({NAME_WORD}(?:[ \t\u{{a0}}]+(?:\p{{Lu}}\.[ \t]+)?{NAME_WORD}){{1,2}}),",
         *HEAD_ALT, *HONORIFIC_ALT
     ))
 });

@@ -245,7 +245,7 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
             .split(|ch: char| ch.is_whitespace() || ch == '-')
             .any(|w| FORMER_MODIFIERS.contains(&w.to_lowercase().as_str()))
             || quals.iter().any(|q| q.1.starts_with("ex-"));
-        let label_mods: Vec<String> = mods_text
+        let mut label_mods: Vec<String> = mods_text
             .split(|ch: char| ch.is_whitespace() || ch == '-')
             .map(str::to_lowercase)
             .filter(|w| LABEL_MODIFIERS.contains(&w.as_str()))
@@ -295,7 +295,10 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
             }
             let proper = ["secretary", "minister", "commissioner", "secretary of state"].contains(&head.as_str());
             let common_noun = !proper && QUALIFIER_NOUNS.contains(&bare.to_lowercase().as_str());
-            if (bare.chars().next().is_some_and(char::is_uppercase) && !common_noun) || w == "and" {
+            if LABEL_MODIFIERS.contains(&bare.to_lowercase().as_str()) {
+                // "KCC's Interim Corporate Director": capitalised label words
+                label_mods.push(bare.to_lowercase());
+            } else if (bare.chars().next().is_some_and(char::is_uppercase) && !common_noun) || w == "and" {
                 place.push(bare);
             } else if ["council", "authority"].contains(&bare.to_lowercase().as_str())
                 && (bare.len() < w.len()
@@ -525,12 +528,12 @@ fn capitalise(s: &str) -> String {
 
 static APPOSITION_GAP: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^,\s+(?:(?:the|a|an)\s+|who\s+is\s+(?:now\s+)?(?:also\s+)?(?:the\s+|a\s+)?|who\s+was\s+(?:the\s+|a\s+)?|now\s+(?:the\s+)?)?$",
+        r"^,\s+(?:\([\p{L} ]{1,20}\)\s+)?(?:(?:the|a|an)\s+|who\s+is\s+(?:now\s+)?(?:also\s+)?(?:the\s+|a\s+)?|who\s+was\s+(?:the\s+|a\s+)?|now\s+(?:the\s+)?)?$",
     )
 });
 static APPOINTED_GAP: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"^\s+(?:(?:was|has\s+been|had\s+been|is|will\s+be|were)\s+(?:appointed|named|elected|made|confirmed|installed)(?:\s+as)?|became|becomes|is|was|remains)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?$",
+        r"^\s+(?:(?:was|has\s+been|had\s+been|is|will\s+be|were)\s+(?:appointed|named|elected|made|confirmed|installed|voted\s+in|chosen)(?:\s+(?:in|on)\s+(?:\p{Lu}\p{Ll}+\s+)?(?:\d{1,2}\s+)?(?:\p{Lu}\p{Ll}+\s+)?\d{4})?(?:\s+as)?|became|becomes|is|was|remains)\s+(?:the\s+|a\s+|an\s+)?(?:new\s+|part-time\s+|full-time\s+|permanent\s+)*$",
     )
 });
 static REVERSE_GAP: LazyLock<Regex> = LazyLock::new(|| re(r"^,\s+(?:the\s+)?$"));
@@ -583,9 +586,20 @@ pub fn attach(ctx: &Context<'_>, posts: &[PostPhrase], out: &mut Extraction) {
             let at_clause_start = before.is_empty()
                 || before.ends_with(['.', '\n', ',', ':'])
                 || before.ends_with("The")
-                || before.ends_with("the");
+                || before.ends_with("the")
+                || [" while", " and", " but", " whereas"].iter().any(|w| before.ends_with(w));
             if REVERSE_GAP.is_match(gap) && at_clause_start {
                 owner[k] = Some((m.1, "post.reverse-apposition"));
+            }
+        }
+    }
+    // "the cabinet member for health, Labour councillor X": a post set beside
+    // a post that stands before a name
+    for k in (0..posts.len()).rev() {
+        if let (None, Some(n)) = (owner[k], posts.get(k + 1)) {
+            let gap = slice(text, posts[k].span.end, n.span.start);
+            if gap.trim() == "," && owner[k + 1].is_some_and(|o| o.1 == "post.premodifier") {
+                owner[k] = owner[k + 1].map(|o| (o.0, "post.apposed-post"));
             }
         }
     }
