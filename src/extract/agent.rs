@@ -53,8 +53,7 @@ impl AgentMention {
 static REPORT: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)(?-u:\b)(?:report|inspectors|inspector|inspectorate|inspection|watchdog|regulator)(?-u:\b)")
 });
-static PRONOUN: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?-u:\b)(?:[Hh]e|[Ss]he|[Ii]t|[Tt]his|[Tt]hey)(?-u:\b)"));
+static PRONOUN: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)(?:[Hh]e|[Ss]he|[Ii]t|[Tt]his|[Tt]hey)(?-u:\b)"));
 static DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {
     re(
         r"(?-u:\b)(?:[Tt]he|[Aa]n?)\s+(?P<mods>(?:(?i:former|ex|senior|top|veteran|current|local|opposition|outspoken|long-serving|new)[\s-]+)*)(?P<quals>(?:(?:ex-)?\p{Lu}[\p{L}-]*\s+){0,3})(?P<head>MP|MEP|(?i:councillor|council\s+leader|leader\s+of\s+the\s+council|minister|chairman|chairwoman|chief\s+executive|bishop|politician|peer|mayor))(?-u:\b)",

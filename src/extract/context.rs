@@ -64,7 +64,9 @@ fn names_as_written(text: &str, hits: &[CouncilHit]) -> std::collections::BTreeM
     for h in hits.iter().filter(|h| h.form == CouncilForm::Council) {
         let raw = crate::segment::text::slice(text, h.byte_start, h.byte_end);
         let name = raw.split_whitespace().collect::<Vec<_>>().join(" ").replace('’', "'");
-        let starts_upper = name.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase()) || w == "of" || w == "and" || w == "upon");
+        let starts_upper = name
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()) || w == "of" || w == "and" || w == "upon");
         if starts_upper {
             *counts.entry((h.council, name)).or_default() += 1;
         }

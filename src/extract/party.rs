@@ -22,7 +22,9 @@ static PAREN: LazyLock<Regex> =
 static APPOSED: LazyLock<Regex> = LazyLock::new(|| re(r"^,\s+(?P<party>\p{Lu}[\p{L} ]{1,30}?),"));
 /// "(Lab) representing Riverside", "who represents Riverside".
 static REPRESENTING: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^(?:\s*\([^)]{1,40}\))?,?\s+(?:who\s+represents|representing|councillor\s+for)\s+(?:the\s+)?(?P<ward>\p{Lu}[\p{L}'’-]*(?:\s+(?:and|with|upon|on|in|under|\p{Lu}[\p{L}'’-]*))*)")
+    re(
+        r"^(?:\s*\([^)]{1,40}\))?,?\s+(?:who\s+represents|representing|councillor\s+for)\s+(?:the\s+)?(?P<ward>\p{Lu}[\p{L}'’-]*(?:\s+(?:and|with|upon|on|in|under|\p{Lu}[\p{L}'’-]*))*)",
+    )
 });
 static POSSESSIVE: LazyLock<Regex> = LazyLock::new(|| re(r"(?P<party>\p{Lu}[\p{L} ]*?)['’]s\s+$"));
 
@@ -38,7 +40,8 @@ pub fn find(ctx: &Context<'_>, out: &mut Extraction) {
         if let Some(c) = PAREN.captures(after) {
             parenthesis(out, person, span, c.name("a").map(|m| m.as_str()), c.name("b").map(|m| m.as_str()));
         }
-        if let Some(p) = APPOSED.captures(after).and_then(|c| longest_party(c.name("party")?.as_str(), Strength::Weak)) {
+        if let Some(p) = APPOSED.captures(after).and_then(|c| longest_party(c.name("party")?.as_str(), Strength::Weak))
+        {
             add(out, person, p, span, "party.apposition");
         }
         if let Some(w) = REPRESENTING.captures(after).and_then(|c| c.name("ward")) {

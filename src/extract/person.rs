@@ -88,8 +88,9 @@ static PARTY_OR_MP: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A name with an age: "Jane Doe, 47,".
-static AGED: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"({NAME_WORD}(?:[ \t\u{{a0}}]+(?:\p{{Lu}}\.[ \t]+)?{NAME_WORD}){{1,2}}),\s+\d{{1,3}},")));
+static AGED: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(r"({NAME_WORD}(?:[ \t\u{{a0}}]+(?:\p{{Lu}}\.[ \t]+)?{NAME_WORD}){{1,2}}),\s+\d{{1,3}},"))
+});
 
 /// A name followed by a reporting verb: "Jane Doe said".
 static SPEAKS: LazyLock<Regex> = LazyLock::new(|| {
@@ -103,8 +104,27 @@ fn honorific(matched: &str) -> Option<(&'static str, Option<Gender>)> {
     let (form, canon, gender) = HONORIFICS.iter().find(|h| h.0 == norm)?;
     // Titles that are also ordinary words count only with a capital.
     let ordinary = [
-        "lady", "lord", "father", "canon", "miss", "dame", "sir", "baron", "baroness", "reverend", "cr", "superintendent",
-        "chief superintendent", "supt", "sgt", "dci", "ch supt", "det ch supt", "det supt", "det insp", "det sgt",
+        "lady",
+        "lord",
+        "father",
+        "canon",
+        "miss",
+        "dame",
+        "sir",
+        "baron",
+        "baroness",
+        "reverend",
+        "cr",
+        "superintendent",
+        "chief superintendent",
+        "supt",
+        "sgt",
+        "dci",
+        "ch supt",
+        "det ch supt",
+        "det supt",
+        "det insp",
+        "det sgt",
     ];
     if ordinary.contains(form) && !matched.starts_with(|c: char| c.is_uppercase()) {
         return None;
@@ -219,8 +239,7 @@ pub fn find_people(ctx: &Context<'_>, out: &mut Extraction) {
         &*AGED,
         &*DESCRIBED_SPEAKER,
         &*PARTY_OR_MP,
-    ]
-    {
+    ] {
         for c in rx.captures_iter(text) {
             let Some(n) = c.get(1) else { continue };
             if c.get(0).is_some_and(|m| m.as_str().contains('\n')) {
@@ -265,7 +284,8 @@ pub fn find_people(ctx: &Context<'_>, out: &mut Extraction) {
         let idx = if name.contains(' ') {
             Some(out.person(&name))
         } else {
-            surname_owner(out, &name, span.start, gender).or_else(|| full_name_anywhere(ctx, &name).map(|n| out.person(&n)))
+            surname_owner(out, &name, span.start, gender)
+                .or_else(|| full_name_anywhere(ctx, &name).map(|n| out.person(&n)))
         };
         let idx = idx.unwrap_or_else(|| out.person(&name));
         out.note_mention(idx, Span::new(title_start, span.end));
@@ -295,7 +315,8 @@ pub fn find_people(ctx: &Context<'_>, out: &mut Extraction) {
 /// a surname alone is never a person of its own when the article names the
 /// whole name.
 fn full_name_anywhere(ctx: &Context<'_>, surname: &str) -> Option<String> {
-    let rx = Regex::new(&format!(r"(?-u:\b)({NAME_WORD})\s+(?:\p{{Lu}}\.\s+)?{}(?-u:\b)", regex::escape(surname))).ok()?;
+    let rx =
+        Regex::new(&format!(r"(?-u:\b)({NAME_WORD})\s+(?:\p{{Lu}}\.\s+)?{}(?-u:\b)", regex::escape(surname))).ok()?;
     ctx.seg.paragraphs.iter().find_map(|p| {
         let t = crate::segment::text::slice(ctx.text, p.start, p.end);
         rx.captures_iter(t).find_map(|c| {

@@ -56,7 +56,9 @@ pub fn mentions(t: &str, offset: usize) -> Vec<AreaMention> {
     }
     // Specific areas first, then the longest, so "services for children who
     // need help and protection" reads as help and protection.
-    v.sort_by(|a, b| b.specific.cmp(&a.specific).then(a.start.cmp(&b.start)).then((b.end - b.start).cmp(&(a.end - a.start))));
+    v.sort_by(|a, b| {
+        b.specific.cmp(&a.specific).then(a.start.cmp(&b.start)).then((b.end - b.start).cmp(&(a.end - a.start)))
+    });
     let mut kept: Vec<AreaMention> = Vec::new();
     for a in v {
         if !kept.iter().any(|k| k.start < a.end && a.start < k.end) {

@@ -9,14 +9,20 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static FROM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?-u:\b)(?:(?:moved|moves|moving|upgraded|downgraded|elevated|improved|raised|risen|rose|rise|dropped|fell|fallen|slipped|climbed|jumped|went|gone|lifted|promoted|demoted|changed)(?-u:\b)[^.;]{0,60}?(?-u:\b)from|out\s+of)\s+(?:(?:the|an?|its|their)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:of\s+)?['’‘“”\x22]?\s*$")
+    re(
+        r"(?i)(?-u:\b)(?:(?:moved|moves|moving|upgraded|downgraded|elevated|improved|raised|risen|rose|rise|dropped|fell|fallen|slipped|climbed|jumped|went|gone|lifted|promoted|demoted|changed)(?-u:\b)[^.;]{0,60}?(?-u:\b)from|out\s+of)\s+(?:(?:the|an?|its|their)\s+)?(?:[\p{L}-]+\s+){0,3}?(?:of\s+)?['’‘“”\x22]?\s*$",
+    )
 });
 static PAST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?-u:\b)(?:previous|previously|last\s+(?:\w+\s+)?(?:inspection|review|evaluation|visit|report)|earlier|back\s+in|since|used\s+to|was\s+once|in\s+the\s+past|formerly|after\s+being|having\s+been|had\s+been\s+rated|had\s+received|had\s+had)(?-u:\b)")
+    re(
+        r"(?i)(?-u:\b)(?:previous|previously|last\s+(?:\w+\s+)?(?:inspection|review|evaluation|visit|report)|earlier|back\s+in|since|used\s+to|was\s+once|in\s+the\s+past|formerly|after\s+being|having\s+been|had\s+been\s+rated|had\s+received|had\s+had)(?-u:\b)",
+    )
 });
 
 static PAST_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)^[^.;]{0,25}?(?-u:\b)(?:at|in|during)\s+(?:its|the|their|a)\s+(?:previous|last|earlier|former)\s+(?:\w+\s+)?(?:inspection|review|evaluation|visit|report)")
+    re(
+        r"(?i)^[^.;]{0,25}?(?-u:\b)(?:at|in|during)\s+(?:its|the|their|a)\s+(?:previous|last|earlier|former)\s+(?:\w+\s+)?(?:inspection|review|evaluation|visit|report)",
+    )
 });
 
 /// True when grade `i` of `s` is an earlier inspection's.

@@ -18,15 +18,59 @@ pub struct GradeMention {
 }
 
 static GRADE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?-u:\b)(?:inadequate|(?:requires?|required|requiring)\s+improvement(?:\s+to\s+be\s+good)?|outstanding|good|(?:the\s+)?(?:lowest|highest)\s+(?:possible\s+)?(?:rating|grade|judgement))(?-u:\b)")
+    re(
+        r"(?i)(?-u:\b)(?:inadequate|(?:requires?|required|requiring)\s+improvement(?:\s+to\s+be\s+good)?|outstanding|good|(?:the\s+)?(?:lowest|highest)\s+(?:possible\s+)?(?:rating|grade|judgement))(?-u:\b)",
+    )
 });
 
 /// Words that may follow a grade that is a judgement.
 const FOLLOWERS: &[&str] = &[
-    "overall", "rating", "ratings", "judgement", "judgements", "judgment", "grade", "grades", "verdict", "assessment",
-    "assessments", "across", "in", "for", "at", "by", "with", "on", "after", "following", "from", "since", "under",
-    "when", "to", "and", "or", "but", "last", "this", "earlier", "before", "again", "once", "now", "status", "label",
-    "across-the-board", "during", "according", "as", "two", "three", "four", "five", "all",
+    "overall",
+    "rating",
+    "ratings",
+    "judgement",
+    "judgements",
+    "judgment",
+    "grade",
+    "grades",
+    "verdict",
+    "assessment",
+    "assessments",
+    "across",
+    "in",
+    "for",
+    "at",
+    "by",
+    "with",
+    "on",
+    "after",
+    "following",
+    "from",
+    "since",
+    "under",
+    "when",
+    "to",
+    "and",
+    "or",
+    "but",
+    "last",
+    "this",
+    "earlier",
+    "before",
+    "again",
+    "once",
+    "now",
+    "status",
+    "label",
+    "across-the-board",
+    "during",
+    "according",
+    "as",
+    "two",
+    "three",
+    "four",
+    "five",
+    "all",
 ];
 
 /// Words right before a grade that deny or weaken it.

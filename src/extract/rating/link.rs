@@ -22,28 +22,115 @@ pub struct Sentence<'t> {
 /// Rating verbs and nouns: a sentence with none of these (or Ofsted, an
 /// inspection, a report) states no rating.
 pub static CUE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?-u:\b)(?:ofsted|inspect\w*|watchdog|regulator|report|rated|rates|rating|ratings|judged|judges|judgement|graded|grade|assessed|assessment|deemed|branded|labell?ed|declared|verdict|upgraded|downgraded|elevated|awarded|found|finds)(?-u:\b)")
+    re(
+        r"(?i)(?-u:\b)(?:ofsted|inspect\w*|watchdog|regulator|report|rated|rates|rating|ratings|judged|judges|judgement|graded|grade|assessed|assessment|deemed|branded|labell?ed|declared|verdict|upgraded|downgraded|elevated|awarded|found|finds)(?-u:\b)",
+    )
 });
 
 static RATING_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?-u:\b)(?:rated|rates|rate|rating|judged|judges|graded|assessed|deemed|branded|labell?ed|declared|found|finds|considered|upgraded|downgraded|elevated|moved|moves|awarded|given|gave|handed|received|remains?|remained)(?-u:\b)")
+    re(
+        r"(?i)(?-u:\b)(?:rated|rates|rate|rating|judged|judges|graded|assessed|deemed|branded|labell?ed|declared|found|finds|considered|upgraded|downgraded|elevated|moved|moves|awarded|given|gave|handed|received|remains?|remained)(?-u:\b)",
+    )
 });
 
 /// Words that may stand between an area and its grade: "services were
 /// rated as", "adoption, now rated", "which were also judged overall as".
 const LINK_WORDS: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "as", "has", "have", "had", "now", "still", "also", "rated",
-    "judged", "graded", "found", "deemed", "assessed", "considered", "branded", "labelled", "declared", "to", "remain",
-    "remains", "remained", "overall", "officially", "all", "both", "each", "which", "that", "and", "it", "them", "its",
-    "their", "the", "a", "an", "by", "ofsted", "inspectors", "again", "once", "today", "recently", "this", "week",
-    "year", "month", "being", "having", "previously", "in", "of",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "as",
+    "has",
+    "have",
+    "had",
+    "now",
+    "still",
+    "also",
+    "rated",
+    "judged",
+    "graded",
+    "found",
+    "deemed",
+    "assessed",
+    "considered",
+    "branded",
+    "labelled",
+    "declared",
+    "to",
+    "remain",
+    "remains",
+    "remained",
+    "overall",
+    "officially",
+    "all",
+    "both",
+    "each",
+    "which",
+    "that",
+    "and",
+    "it",
+    "them",
+    "its",
+    "their",
+    "the",
+    "a",
+    "an",
+    "by",
+    "ofsted",
+    "inspectors",
+    "again",
+    "once",
+    "today",
+    "recently",
+    "this",
+    "week",
+    "year",
+    "month",
+    "being",
+    "having",
+    "previously",
+    "in",
+    "of",
 ];
 
 /// The word right before a grade that ties it to an area before it.
 const LINK_LAST: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "as", "now", "still", "also", "rated", "judged", "graded",
-    "found", "deemed", "assessed", "considered", "branded", "labelled", "declared", "remain", "remains", "remained",
-    "overall", "officially", "again", "once", "recently", "previously", "all", "both",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "as",
+    "now",
+    "still",
+    "also",
+    "rated",
+    "judged",
+    "graded",
+    "found",
+    "deemed",
+    "assessed",
+    "considered",
+    "branded",
+    "labelled",
+    "declared",
+    "remain",
+    "remains",
+    "remained",
+    "overall",
+    "officially",
+    "again",
+    "once",
+    "recently",
+    "previously",
+    "all",
+    "both",
 ];
 
 const CLAUSE_BREAKS: &[&str] =
@@ -101,7 +188,9 @@ fn neighbours(s: &Sentence<'_>, i: usize) -> (usize, usize) {
 /// "good services for looked-after children", "inadequate at safeguarding".
 fn grade_for_areas(s: &Sentence<'_>, i: usize) -> Vec<Area> {
     static LEAD: LazyLock<Regex> = LazyLock::new(|| {
-        re(r"(?i)^['’‘“”\x22]?\s*(?:(?:ratings?|judgements?|assessments?|grades?|services?|overall)\s+)*(?:for|in|at|across|on)\s")
+        re(
+            r"(?i)^['’‘“”\x22]?\s*(?:(?:ratings?|judgements?|assessments?|grades?|services?|overall)\s+)*(?:for|in|at|across|on)\s",
+        )
     });
     let g = s.grades[i];
     let (_, next) = neighbours(s, i);
@@ -184,7 +273,7 @@ fn overall(s: &Sentence<'_>, i: usize) -> bool {
     }
     let (prev, _) = neighbours(s, i);
     let from = clause_start(s, prev, g.start);
-    let generic = s.areas.iter().filter(|a| a.start >= from && a.end <= g.start).last();
+    let generic = s.areas.iter().rfind(|a| a.start >= from && a.end <= g.start);
     if generic.is_some_and(|a| links(s, a.end, g)) {
         return true;
     }
@@ -226,6 +315,9 @@ pub fn moved_to(s: &Sentence<'_>, i: usize) -> bool {
     gap.trim_matches(|c: char| !c.is_alphanumeric()).eq_ignore_ascii_case("to")
 }
 
+/// One linking rule: the areas it ties grade `i` of the sentence to.
+type LinkRule = fn(&Sentence<'_>, usize) -> Vec<Area>;
+
 /// The areas grade `i` of the sentence is about, with the rule's id.
 pub fn link(s: &Sentence<'_>, i: usize) -> Option<(Vec<Area>, &'static str)> {
     if i > 0 && moved_to(s, i) {
@@ -233,7 +325,7 @@ pub fn link(s: &Sentence<'_>, i: usize) -> Option<(Vec<Area>, &'static str)> {
             return Some((areas, "rating.moved-to"));
         }
     }
-    let rules: [(fn(&Sentence<'_>, usize) -> Vec<Area>, &'static str); 3] = [
+    let rules: [(LinkRule, &'static str); 3] = [
         (grade_for_areas, "rating.grade-for-areas"),
         (areas_before, "rating.area-is-grade"),
         (fronted_participle, "rating.fronted-participle"),

@@ -105,12 +105,7 @@ fn council_for(ctx: &Context<'_>, span: Span, grade_at: usize) -> Option<usize> 
         h.form == CouncilForm::Council || ctx.text.get(h.byte_end..).is_some_and(|t| t.starts_with(['\'', '’']))
     };
     let hits: Vec<_> = ctx.councils_in(span).iter().filter(names_council).collect();
-    hits.iter()
-        .filter(|h| h.byte_end <= grade_at)
-        .last()
-        .or(hits.first())
-        .map(|h| h.council)
-        .or(ctx.primary_council)
+    hits.iter().rfind(|h| h.byte_end <= grade_at).or(hits.first()).map(|h| h.council).or(ctx.primary_council)
 }
 
 /// The text rating rules read: attributed quotations blanked, except those
@@ -120,7 +115,8 @@ fn rating_text(ctx: &Context<'_>) -> String {
     let mut text = ctx.masked_attributed.clone();
     for q in ctx.seg.quotes.iter().filter(|q| q.depth == 0) {
         let inner = ctx.seg.slice(q.inner).trim_matches(|c: char| !c.is_alphanumeric());
-        let only_grade = grade::mentions(inner, 0, inner.len()).first().is_some_and(|g| g.start == 0 && g.end == inner.len());
+        let only_grade =
+            grade::mentions(inner, 0, inner.len()).first().is_some_and(|g| g.start == 0 && g.end == inner.len());
         if only_grade && ctx.masked.get(q.inner.start..q.inner.end).is_some() {
             text.replace_range(q.inner.start..q.inner.end, ctx.seg.slice(q.inner));
         }
