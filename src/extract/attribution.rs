@@ -430,6 +430,13 @@ fn pre_cue(
             .or_else(|| ids.first().copied())
             .and_then(|i| resolved[i])
     };
+    // "Jane Doe, cabinet member for children and families, said": a verb
+    // right after a comma closes an apposition; its subject opens the sentence.
+    if ctx.masked[sentence_start..v_at].trim_end().ends_with(',') {
+        if let Some(e) = pick(sentence_start, v_at) {
+            return Some(e);
+        }
+    }
     // No agent the article names: the speaker is someone it does not name.
     pick(clause_start, v_at).or_else(|| pick(sentence_start, clause_start))
 }

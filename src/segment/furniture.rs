@@ -17,6 +17,8 @@ static LINE: LazyLock<Regex> = LazyLock::new(|| {
           | advertisement | advert | sponsored | share\ this(?-u:\b).* | share\ on\ \w+ | follow\ us(?-u:\b).*
           | (?:image|picture|photo|pic|photograph)\s*(?:credit)?\s*[:|].* | \((?:image|picture|photo)[^)]*\)
           | (?:sign\ up|subscribe)(?-u:\b).{0,60} | continue\ reading.*
+          | hide\ ad | (?:image|media|video)\ (?:caption|source)\s*[,:]?.* | [•·*]?\s*published
+          | watch\ (?:more|our|the\ video)(?-u:\b).* | (?:photo|picture|image)\s*(?:credit)?\s*[-–]\s.*
         )$",
     )
     .unwrap_or_else(|e| unreachable!("furniture regex: {e}"))
@@ -45,12 +47,26 @@ pub fn drop_furniture(text: &str, paragraphs: Vec<Span>) -> Vec<Span> {
         if line.len() < 120 && (END.is_match(line) || is_teaser_card(line, next)) && !out.is_empty() {
             break;
         }
-        if line.len() < 160 && LINE.is_match(line) {
+        if line.len() < 160
+            && (LINE.is_match(line.trim())
+                || is_doubled_caption(line, i.checked_sub(1).map(|j| &text[paragraphs[j].start..paragraphs[j].end])))
+        {
             continue;
         }
         out.push(*p);
     }
     out
+}
+
+/// An image's alt text run into its caption: "Town HallTown Hall", or the
+/// caption line alone right after such a line.
+fn is_doubled_caption(line: &str, prev: Option<&str>) -> bool {
+    let t = line.trim();
+    let half = t.len() / 2;
+    let doubled = t.len() >= 6 && t.is_char_boundary(half) && t[..half] == t[half..];
+    let repeats_last =
+        prev.map(str::trim).is_some_and(|p| p.len() == 2 * t.len() && p.starts_with(t) && p.ends_with(t));
+    doubled || repeats_last
 }
 
 /// A teaser card: an image's alt text ("Budget cuts image") followed by the
@@ -97,5 +113,12 @@ mod tests {
     fn ordinary_sentences_are_kept() {
         let t = "Readers should sign up to the consultation before Friday, the council said in a statement.\n\nComments were invited from parents over several weeks.";
         assert_eq!(kept(t).len(), 2);
+    }
+
+    #[test]
+    fn doubled_captions_and_ad_slots_are_dropped() {
+        let t =
+            "The leader spoke.\n\nHide Ad\n\nCivic CentreCivic Centre\n\nCivic Centre\n\nImage caption,\n\nShe left.";
+        assert_eq!(kept(t), ["The leader spoke.", "She left."]);
     }
 }
