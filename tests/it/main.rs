@@ -5,6 +5,7 @@ mod util;
 mod bad_input;
 mod build;
 mod cli;
+mod dev_corpus;
 mod export;
 mod extraction;
 mod push;
