@@ -247,6 +247,9 @@ pub const QUALIFIER_NOUNS: &[&str] = &[
 
 /// Reporting verbs: what introduces or follows a quotation.
 pub const REPORTING_VERBS: &[&str] = &[
+    "finding",
+    "points out",
+    "pointed out",
     "said",
     "says",
     "say",
@@ -358,6 +361,8 @@ pub const REPORTING_VERBS: &[&str] = &[
 
 /// Reporting verbs that may follow a quotation: `"…," she said.`
 pub const POST_VERBS: &[&str] = &[
+    "points out",
+    "pointed out",
     "found",
     "finds",
     "highlighted",

@@ -49,7 +49,7 @@ static AFTER_POST: LazyLock<Regex> = LazyLock::new(|| {
 /// for adult care Ron Tate".
 static AFTER_PORTFOLIO: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"(?i:(?-u:\b)(?:cabinet\s+member|portfolio\s+holder|executive\s+member|lead\s+member|director|spokes(?:man|woman|person)|minister|secretary|commissioner)\s+(?:for|of)\s+)(?:[\p{{Ll}}'’,-]+\s+){{1,6}}(?:(?i:{})\.?\s+)?({NAME_WORD}(?:[ \t\u{{a0}}]+(?:\p{{Lu}}\.[ \t]+)?{NAME_WORD}){{1,2}})(?-u:\b)",
+        r"(?i:(?-u:\b)(?:cabinet\s+member|portfolio\s+holder|executive\s+member|lead\s+member|director|spokes(?:man|woman|person)|minister|secretary|commissioner)\s+(?:(?:for|of)\s+)?)(?:[\p{{Ll}}'’,-]+\s+){{1,6}}(?:(?i:{})\.?\s+)?({NAME_WORD}(?:[ \t\u{{a0}}]+(?:\p{{Lu}}\.[ \t]+)?{NAME_WORD}){{1,2}})(?-u:\b)",
         *HONORIFIC_ALT
     ))
 });
@@ -74,7 +74,7 @@ static AFTER_POST_COMMA: LazyLock<Regex> = LazyLock::new(|| {
 /// in Erdington, said".
 static DESCRIBED_SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"({NAME_WORD}(?:[ \t\u{{a0}}]+(?:\p{{Lu}}\.[ \t]+)?{NAME_WORD}){{1,2}}),\s+(?:a|an|the|who)\s+[^,.;:\x22“”]{{2,60}},\s+(?:said|says|told|tells|added|adds|explained|warned)(?-u:\b)"
+        r"({NAME_WORD}(?:[ \t\u{{a0}}]+(?:\p{{Lu}}\.[ \t]+)?{NAME_WORD}){{1,2}}),\s+(?:a|an|the|who|from|of|at|for)\s+[^,.;:\x22“”]{{2,60}},\s+(?:said|says|told|tells|added|adds|explained|warned|believes|thinks|feels)(?-u:\b)"
     ))
 });
 
@@ -85,6 +85,20 @@ static PARTY_OR_MP: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"(?-u:\b)({NAME_WORD}(?:[ \t\u{{a0}}]+(?:\p{{Lu}}\.[ \t]+)?{NAME_WORD}){{1,2}})(?:,\s+(?:{parties}),|\s+\((?:{parties})[,;)]|\s+MP(?:\s*[,.;:)]|\s+\p{{Ll}}))"
     ))
+});
+
+/// A name that is appointed or elected: "Jane Doe was appointed director",
+/// "Jane Doe was voted in as leader".
+static APPOINTED: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?-u:\b)({NAME_WORD}(?:[ \t\u{{a0}}]+(?:\p{{Lu}}\.[ \t]+)?{NAME_WORD}){{1,2}})\s+(?:was|has\s+been|had\s+been|is|will\s+be)\s+(?:appointed|named|elected|voted\s+in|installed|sworn\s+in)(?-u:\b)"
+    ))
+});
+
+/// The last of several councillors: "councillors Jo Bell and Al Stone".
+static COUNCILLORS_AND: LazyLock<Regex> = LazyLock::new(|| {
+    let name = format!(r"{NAME_WORD}(?:[ \t\u{{a0}}]+{NAME_WORD}){{1,2}}");
+    re(&format!(r"(?i:councillors|cllrs)\s+{name}(?:,\s+{name})*\s+and\s+({name})"))
 });
 
 /// A name with an age: "Jane Doe, 47,".
@@ -239,6 +253,7 @@ pub fn find_people(ctx: &Context<'_>, out: &mut Extraction) {
         &*AGED,
         &*DESCRIBED_SPEAKER,
         &*PARTY_OR_MP,
+        &*APPOINTED,
     ] {
         for c in rx.captures_iter(text) {
             let Some(n) = c.get(1) else { continue };
@@ -260,6 +275,12 @@ pub fn find_people(ctx: &Context<'_>, out: &mut Extraction) {
                 add_full(n.as_str(), &mut full_names);
             }
         }
+    }
+    // "councillors Jo Bell and Al Stone": the title covers the last name too
+    for c in COUNCILLORS_AND.captures_iter(text) {
+        let Some(n) = c.get(1).filter(|n| !n.as_str().contains('\n')) else { continue };
+        add_full(n.as_str(), &mut full_names);
+        titled.push((n.start(), Span::new(n.start(), n.end()), "Councillor", None));
     }
     if full_names.is_empty() && titled.is_empty() {
         return;
