@@ -336,18 +336,21 @@ pub fn find_people(ctx: &Context<'_>, out: &mut Extraction) {
 /// a surname alone is never a person of its own when the article names the
 /// whole name.
 fn full_name_anywhere(ctx: &Context<'_>, surname: &str) -> Option<String> {
-    let rx =
-        Regex::new(&format!(r"(?-u:\b)({NAME_WORD})\s+(?:\p{{Lu}}\.\s+)?{}(?-u:\b)", regex::escape(surname))).ok()?;
+    static WORD: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"(?-u:\b){NAME_WORD}(?-u:\b)")));
+    static GAP: LazyLock<Regex> = LazyLock::new(|| re(r"^[ \t]+(?:\p{Lu}\.[ \t]+)?$"));
+    let acceptable = |first: &str| {
+        !NOT_NAME_WORDS.contains(&first)
+            && honorific(first).is_none()
+            && !lexicon::HEADS.contains(&first.to_lowercase().as_str())
+            && !lexicon::DESCRIPTORS.contains(&first)
+    };
     ctx.seg.paragraphs.iter().find_map(|p| {
         let t = crate::segment::text::slice(ctx.text, p.start, p.end);
-        rx.captures_iter(t).find_map(|c| {
-            let first = c.get(1)?.as_str();
-            let ok = !NOT_NAME_WORDS.contains(&first)
-                && honorific(first).is_none()
-                && !lexicon::HEADS.contains(&first.to_lowercase().as_str())
-                && !lexicon::DESCRIPTORS.contains(&first);
-            let whole = clean_name(c.get(0)?.as_str());
-            (ok && whole.contains(' ')).then_some(whole)
+        let words: Vec<regex::Match<'_>> = WORD.find_iter(t).collect();
+        words.windows(2).find_map(|w| {
+            let fits =
+                w[1].as_str() == surname && acceptable(w[0].as_str()) && GAP.is_match(&t[w[0].end()..w[1].start()]);
+            fits.then(|| clean_name(&t[w[0].start()..w[1].end()])).filter(|n| n.contains(' '))
         })
     })
 }
