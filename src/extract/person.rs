@@ -191,14 +191,14 @@ impl Extraction {
         self.persons.len() - 1
     }
 
+    /// Adds a mention in text order; an overlapping one widens the mention
+    /// it overlaps (title + name). Binary search keeps long articles linear.
     pub(crate) fn note_mention(&mut self, person: usize, span: Span) {
         let m = &mut self.persons[person].mentions;
-        if !m.iter().any(|s| s.start < span.end && span.start < s.end) {
-            m.push(span);
-            m.sort();
-        } else if let Some(s) = m.iter_mut().find(|s| s.start < span.end && span.start < s.end) {
-            // Keep the widest span (title + name).
-            *s = Span::new(s.start.min(span.start), s.end.max(span.end));
+        let i = m.partition_point(|s| s.end <= span.start);
+        match m.get_mut(i) {
+            Some(s) if s.start < span.end => *s = Span::new(s.start.min(span.start), s.end.max(span.end)),
+            _ => m.insert(i, span),
         }
     }
 
@@ -372,7 +372,8 @@ pub fn surname_owner(out: &Extraction, surname: &str, pos: usize, gender: Option
     let before = owners
         .iter()
         .filter_map(|&i| {
-            out.persons[i].mentions.iter().filter(|s| s.start < pos).map(|s| s.start).max().map(|p| (p, i))
+            let m = &out.persons[i].mentions;
+            m.partition_point(|s| s.start < pos).checked_sub(1).map(|k| (m[k].start, i))
         })
         .max()
         .map(|x| x.1);
