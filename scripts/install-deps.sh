@@ -57,9 +57,9 @@ if ! $build_only; then
   command -v dot >/dev/null 2>&1 || full+=(graphviz)
   if ! command -v python3 >/dev/null 2>&1; then
     lean+=(python3 python3-pip)
-    py=(rdflib networkx)
+    py=(rdflib networkx SPARQLWrapper)
   else
-    for module in rdflib networkx; do
+    for module in rdflib networkx SPARQLWrapper; do
       python3 -c "import $module" >/dev/null 2>&1 || py+=("$module")
     done
   fi

@@ -3,6 +3,7 @@
 //! result formats (CSV, TSV, JSON, XML); CONSTRUCT and DESCRIBE as RDF.
 
 pub mod explain;
+pub mod guard;
 mod table;
 
 use crate::export::rdf::{with_prefixes, RdfExportFormat};
@@ -42,6 +43,8 @@ pub enum QueryError {
     Empty,
     #[error("invalid SPARQL: {0}")]
     Syntax(String),
+    #[error("query refused: {0}")]
+    Shape(#[from] guard::ShapeError),
     #[error("query failed: {0}")]
     Evaluation(String),
     #[error("writing results: {0}")]
@@ -81,8 +84,12 @@ pub fn prepare_with(
     query: &str,
     evaluator: SparqlEvaluator,
 ) -> Result<oxigraph::sparql::PreparedSparqlQuery, QueryError> {
+    guard::check(query)?;
     let mut prepared = evaluator.parse_query(query).map_err(|e| QueryError::Syntax(one_line(&e.to_string())))?;
-    prepared.dataset_mut().set_default_graph_as_union();
+    // FROM and FROM NAMED, when the query has them, choose the dataset.
+    if prepared.dataset().is_default_dataset() {
+        prepared.dataset_mut().set_default_graph_as_union();
+    }
     Ok(prepared)
 }
 
