@@ -6,7 +6,7 @@ use super::http::Request;
 use super::negotiate::{Format, GRAPHS};
 use super::reply::Reply;
 use super::{page, protocol, Shared};
-use crate::export::rdf::with_prefixes;
+use crate::export::rdf::{with_prefixes, RdfExportFormat};
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
 
 /// The description in Turtle, for an endpoint at `endpoint`.
@@ -45,6 +45,7 @@ pub fn reply(shared: &Shared, request: &Request) -> Reply {
     let ttl = turtle(&format!("http://{host}/sparql"), shared.settings.allow_update);
     match format {
         Format::Html => Reply::new(200, format.media_type(), page::index()),
+        Format::Rdf(RdfExportFormat::Turtle) => Reply::new(200, format.media_type(), ttl),
         Format::Rdf(f) => match convert(&ttl, f.rdf_format().unwrap_or(RdfFormat::Turtle)) {
             Ok(body) => Reply::new(200, format.media_type(), body),
             Err(e) => Reply::text(500, format!("cannot write the service description: {e}")),

@@ -1,6 +1,7 @@
 //! The SPARQL endpoint and its pages, through real HTTP on loopback (every
 //! server on a free port of its own).
 
+mod conformance;
 mod hardening;
 mod protocol;
 
