@@ -261,13 +261,19 @@ pub struct ExplainArgs {
 /// GET /sparql?query=…, or POST with application/sparql-query or a form;
 /// results by content negotiation (SPARQL JSON, XML, CSV, TSV; Turtle,
 /// N-Triples, JSON-LD, RDF/XML for CONSTRUCT and DESCRIBE). The default
-/// graph is the union of the documents' graphs. Read-only unless
-/// --allow-update. GET / is a page with a query box. Stops on Ctrl-C.
+/// graph is the union of the documents' graphs (default-graph-uri and
+/// named-graph-uri replace it). GET /sparql alone gives the service
+/// description. Read-only unless --allow-update, and updates from other
+/// origins are always refused. Entity IRIs under --base are served at
+/// /id/PATH (HTML, or RDF by Accept); GET / is a page with a search box and
+/// the queries of queries/. Each query runs in a worker process, killed
+/// after --timeout. Stops on Ctrl-C (exit status 130).
 #[derive(Debug, Args)]
 #[command(after_long_help = "Examples:
   councilgraph serve
   councilgraph serve --bind 127.0.0.1:8000 --timeout 10
   curl 'http://127.0.0.1:7878/sparql?query=ASK%7B%7D'
+  curl -H 'Accept: text/turtle' http://127.0.0.1:7878/id/person/sarah-norman
   curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/sparql")]
 pub struct ServeArgs {
     #[command(flatten)]
@@ -288,6 +294,9 @@ pub struct ServeArgs {
     /// Accept SPARQL updates (the store is then opened for writing); never from other origins.
     #[arg(long)]
     pub allow_update: bool,
+    /// The base of the entity IRIs (as given to build): IRI BASE+PATH is served at /id/PATH.
+    #[arg(long, value_name = "IRI", default_value = "https://w3id.org/councilgraph/id/")]
+    pub base: String,
     /// Queries evaluated at once.
     #[arg(long, default_value_t = 4, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
     pub threads: u16,

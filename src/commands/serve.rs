@@ -7,6 +7,9 @@ use crate::serve::{self, Settings};
 use std::time::Duration;
 
 pub fn run(args: &ServeArgs, printer: Printer) -> anyhow::Result<Status> {
+    if oxigraph::model::NamedNode::new(args.base.as_str()).is_err() || !args.base.ends_with(['/', '#']) {
+        anyhow::bail!("--base must be an absolute IRI ending in / or #, such as https://w3id.org/councilgraph/id/");
+    }
     let st = if args.allow_update {
         store::open_for_writing(&args.store.store)?
     } else {
@@ -15,6 +18,7 @@ pub fn run(args: &ServeArgs, printer: Printer) -> anyhow::Result<Status> {
     let settings = Settings {
         bind: args.bind.clone(),
         store: args.store.store.clone(),
+        base: args.base.clone(),
         timeout: Duration::from_secs_f64(args.timeout),
         read_timeout: Duration::from_secs_f64(args.read_timeout),
         max_body: args.max_body,

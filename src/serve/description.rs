@@ -44,7 +44,7 @@ pub fn reply(shared: &Shared, request: &Request) -> Reply {
     let host = request.header("host").map_or_else(|| shared.local.to_string(), protocol::clean);
     let ttl = turtle(&format!("http://{host}/sparql"), shared.settings.allow_update);
     match format {
-        Format::Html => Reply::new(200, format.media_type(), page::index()),
+        Format::Html => Reply::new(200, format.media_type(), page::index(&shared.settings.base)),
         Format::Rdf(RdfExportFormat::Turtle) => Reply::new(200, format.media_type(), ttl),
         Format::Rdf(f) => match convert(&ttl, f.rdf_format().unwrap_or(RdfFormat::Turtle)) {
             Ok(body) => Reply::new(200, format.media_type(), body),

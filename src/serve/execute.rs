@@ -139,9 +139,14 @@ fn write(results: QueryResults<'_>, format: Format) -> Reply {
             .map_err(Into::into),
         (QueryResults::Graph(triples), Format::Rdf(f)) => (|| {
             let rf = f.rdf_format().ok_or("no such RDF format")?;
-            let mut ser = with_prefixes(RdfSerializer::from_format(rf)).for_writer(&mut body);
+            // a graph is a set: the union default graph gives a triple once per document
+            let mut graph = oxigraph::model::Graph::new();
             for t in triples {
-                ser.serialize_triple(&t?)?;
+                graph.insert(&t?);
+            }
+            let mut ser = with_prefixes(RdfSerializer::from_format(rf)).for_writer(&mut body);
+            for t in &graph {
+                ser.serialize_triple(t)?;
             }
             ser.finish()?;
             Ok(())

@@ -19,7 +19,9 @@
 
 mod connection;
 mod description;
+mod entity;
 mod execute;
+mod html;
 mod http;
 mod negotiate;
 mod page;
@@ -44,6 +46,8 @@ pub struct Settings {
     pub bind: String,
     /// The store's directory (query workers open it read-only).
     pub store: PathBuf,
+    /// The base of the entity IRIs served at `/id/`.
+    pub base: String,
     /// Longest evaluation of one query.
     pub timeout: Duration,
     /// Longest wait for a request's head, and again for its body.

@@ -5,7 +5,7 @@ use super::execute::{self, Dataset};
 use super::http::Request;
 use super::negotiate::{self, Format};
 use super::reply::Reply;
-use super::{description, page, Shared};
+use super::{description, entity, page, Shared};
 
 /// An operation read from a request.
 enum Operation {
@@ -36,10 +36,18 @@ pub fn respond(shared: &Shared, request: &Request) -> Reply {
     let path = request.path();
     match path {
         "/" | "/index.html" => match method.as_str() {
-            "GET" | "HEAD" => Reply::new(200, "text/html; charset=utf-8", page::index()),
+            "GET" | "HEAD" => Reply::new(200, "text/html; charset=utf-8", page::index(&shared.settings.base)),
             _ => not_allowed(&method, "GET, HEAD"),
         },
         "/sparql" | "/query" | "/update" => sparql(shared, request, &method),
+        "/search" => match method.as_str() {
+            "GET" | "HEAD" => entity::search(shared, request),
+            _ => not_allowed(&method, "GET, HEAD"),
+        },
+        p if p.starts_with("/id/") => match method.as_str() {
+            "GET" | "HEAD" => entity::reply(shared, request),
+            _ => not_allowed(&method, "GET, HEAD"),
+        },
         _ => Reply::text(404, format!("no such page {}: the SPARQL endpoint is /sparql", clean(path))),
     }
 }

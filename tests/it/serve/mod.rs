@@ -3,6 +3,7 @@
 
 mod conformance;
 mod hardening;
+mod pages;
 mod protocol;
 
 use std::io::{BufRead, BufReader, Read, Write};
