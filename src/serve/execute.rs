@@ -82,7 +82,7 @@ impl Job {
     pub fn run(&self, store: &Store) -> Reply {
         let parsed = match SparqlParser::new().parse_query(&self.text) {
             Ok(q) => q,
-            Err(e) => return Reply::text(400, format!("invalid SPARQL: {}", crate::query::one_line(&e.to_string()))),
+            Err(e) => return Reply::text(400, crate::query::messages::syntax(&self.text, &e.to_string())),
         };
         let graphs = matches!(parsed, Query::Construct { .. } | Query::Describe { .. });
         let formats: Vec<&str> = self.formats.iter().map(String::as_str).collect();

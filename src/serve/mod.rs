@@ -83,16 +83,17 @@ pub struct Shared {
 /// Serves until Ctrl-C or SIGTERM (then returns Ok). `on_ready` gets the
 /// bound address.
 pub fn serve(store: Store, settings: &Settings, on_ready: impl FnOnce(SocketAddr)) -> Result<(), ServeError> {
-    let bind_error = |e: std::io::Error| ServeError::Bind(settings.bind.clone(), e.to_string());
-    let listener = TcpListener::bind(&settings.bind).map_err(bind_error)?;
-    listener.set_nonblocking(true).map_err(bind_error)?;
-    let local = listener.local_addr().map_err(bind_error)?;
+    // the handler first: once the port accepts, Ctrl-C stops cleanly
     let stop = Arc::new(AtomicBool::new(false));
     {
         let stop = stop.clone();
         ctrlc::set_handler(move || stop.store(true, Ordering::SeqCst))
             .map_err(|e| ServeError::Signal(e.to_string()))?;
     }
+    let bind_error = |e: std::io::Error| ServeError::Bind(settings.bind.clone(), e.to_string());
+    let listener = TcpListener::bind(&settings.bind).map_err(bind_error)?;
+    listener.set_nonblocking(true).map_err(bind_error)?;
+    let local = listener.local_addr().map_err(bind_error)?;
     let program = std::env::current_exe().map_err(|e| ServeError::Program(e.to_string()))?;
     let command = pool::WorkerCommand { program, store: settings.store.clone() };
     let shared = Arc::new(Shared {

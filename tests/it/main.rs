@@ -7,6 +7,7 @@ mod build;
 mod cli;
 mod export;
 mod extraction;
+mod messages;
 mod push;
 mod queries;
 mod query;
