@@ -142,4 +142,14 @@ mod tests {
             let _ = check(q);
         }
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 10_000, ..Default::default() })]
+        /// Any text is measured without a panic, and an accepted one is within the limits.
+        #[test]
+        fn any_text_is_measured(text in "\\PC{0,300}") {
+            let (depth, operators) = measure(&text);
+            proptest::prop_assert_eq!(check(&text).is_ok(), depth <= MAX_DEPTH && operators <= MAX_OPERATORS);
+        }
+    }
 }

@@ -80,4 +80,16 @@ mod tests {
         assert!(m.contains("SPARQL update") && m.contains("--allow-update"), "{m}");
         assert_eq!(syntax("x", "odd"), "invalid SPARQL: odd");
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 2_000, ..Default::default() })]
+        /// Any text that fails to parse gets one line, never a panic.
+        #[test]
+        fn any_bad_query_gets_one_line(text in "\\PC{0,120}") {
+            if let Err(e) = SparqlEvaluator::new().parse_query(&text) {
+                let m = syntax(&text, &e.to_string());
+                proptest::prop_assert!(!m.contains('\n'), "{}", m);
+            }
+        }
+    }
 }

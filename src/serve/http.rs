@@ -275,4 +275,15 @@ mod tests {
         let te = vec![("transfer-encoding".to_owned(), "chunked".to_owned())];
         assert!(matches!(body_length(&te, 100), Err(ReadError::Refuse(501, _))));
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 10_000, ..Default::default() })]
+        /// Any head is parsed or refused, never a panic; a refusal is a 4xx or 5xx.
+        #[test]
+        fn any_head_is_parsed_or_refused(head in "[ -~\\r\\n\\t\\u{80}-\\u{10FFFF}]{0,200}") {
+            if let Err(ReadError::Refuse(status, _)) = parse_head(&head) {
+                proptest::prop_assert!((400..600).contains(&status));
+            }
+        }
+    }
 }

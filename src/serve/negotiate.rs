@@ -185,4 +185,17 @@ mod tests {
         // a graph format named for a SELECT is not taken
         assert_eq!(choose(&["turtle"], None, RESULTS, false), Some(JSON));
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 10_000, ..Default::default() })]
+        /// Any Accept header and format value gives an offered format or none, never a panic.
+        #[test]
+        fn any_accept_header_is_answered(accept in "\\PC{0,120}", format in "\\PC{0,20}") {
+            for (offered, graphs) in [(RESULTS, false), (GRAPHS, true)] {
+                if let Some(f) = choose(&[format.as_str()], Some(&accept), offered, graphs) {
+                    proptest::prop_assert!(offered.iter().any(|(_, o)| *o == f));
+                }
+            }
+        }
+    }
 }

@@ -51,7 +51,12 @@ pub fn index(base: &str) -> String {
     include_str!("index.html")
         .replace("{{OPTIONS}}", &options)
         .replace("{{COUNT}}", &QUERIES.len().to_string())
-        .replace("{{BASE}}", &esc(base))
+        .replace("\"{{BASE}}\"", &script_string(base))
+}
+
+/// A JavaScript string literal that cannot end the `<script>` it is in.
+fn script_string(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into()).replace("</", "<\\/")
 }
 
 #[cfg(test)]

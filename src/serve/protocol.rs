@@ -266,4 +266,14 @@ mod tests {
         assert_eq!(cross_origin(&rebound, false), None);
         assert!(is_loopback_host("[::1]:7878") && !is_loopback_host("example.org"));
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 10_000, ..Default::default() })]
+        /// Any form body decodes without a panic; plain text decodes to itself.
+        #[test]
+        fn any_form_decodes(body in "\\PC{0,200}", plain in "[a-zA-Z0-9 ._-]{0,40}") {
+            let _ = form_pairs(&body);
+            proptest::prop_assert_eq!(percent_decode(&plain.replace(' ', "%20")), plain);
+        }
+    }
 }

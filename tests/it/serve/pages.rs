@@ -143,7 +143,10 @@ fn in_chromium_every_query_file_is_on_the_page_and_runs() {
             );
         }
     }
-    // an entity in a result links to its page (the query in the box lists people)
+    // a name in a canned query's result links to the entity's page
+    let dom = chromium_dom(&format!("http://{}/#query=posts", s.addr));
+    assert!(dom.contains("<a href=\"/id/person/sarah-norman\" class=\"entity\">Sarah Norman</a>"), "{dom}");
+    // an entity IRI in a result links to its page (the query in the box lists people)
     let dom = chromium_dom(&format!("http://{}/#run", s.addr));
     assert!(dom.contains("href=\"/id/person/"), "{dom}");
 }
