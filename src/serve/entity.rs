@@ -67,7 +67,7 @@ pub fn reply(shared: &Shared, request: &Request) -> Reply {
         Err(reply) => return reply,
     };
     let exists = rows(
-        &shared.store,
+        &shared.store.get(),
         &format!("SELECT DISTINCT ?x WHERE {{ {{ {iri} ?p ?x }} UNION {{ ?x ?p {iri} }} }} LIMIT 1"),
     );
     match exists {
@@ -76,7 +76,7 @@ pub fn reply(shared: &Shared, request: &Request) -> Reply {
         Ok(_) => {}
     }
     let reply = match format {
-        Format::Html => html(&shared.store, &iri, base).map(|body| Reply::new(200, format.media_type(), body)),
+        Format::Html => html(&shared.store.get(), &iri, base).map(|body| Reply::new(200, format.media_type(), body)),
         _ => Ok(describe(shared, &iri, request.header("accept"))),
     };
     reply.unwrap_or_else(|e| Reply::text(500, format!("cannot read the store: {e}")))
@@ -90,7 +90,7 @@ fn describe(shared: &Shared, iri: &NamedNode, accept: Option<&str>) -> Reply {
         formats: Vec::new(),
         accept: accept.map(str::to_owned),
     };
-    job.run(&shared.store).with_header("Link", format!("<{}>; rel=\"describes\"", iri.as_str()))
+    job.run(&shared.store.get()).with_header("Link", format!("<{}>; rel=\"describes\"", iri.as_str()))
 }
 
 /// The HTML page of one entity.
@@ -363,7 +363,7 @@ pub fn search(shared: &Shared, request: &Request) -> Reply {
         })
         .collect();
     let found = rows(
-        &shared.store,
+        &shared.store.get(),
         &format!(
             "SELECT DISTINCT ?e ?label ?type WHERE {{ ?e rdfs:label ?label ; a ?type .
                FILTER(STRSTARTS(STR(?e), \"{base}\")) FILTER(CONTAINS(LCASE(STR(?label)), LCASE(\"{literal}\"))) }}

@@ -50,7 +50,7 @@ pub fn update(shared: &Shared, text: &str) -> Reply {
     if let Err(e) = guard::check(text) {
         return Reply::text(400, format!("update refused: {e}"));
     }
-    let store = shared.store.clone();
+    let store = shared.store.get();
     let text = text.to_owned();
     let run = move || match SparqlEvaluator::new().parse_update(&text) {
         Err(e) => Reply::text(400, format!("invalid SPARQL update: {}", crate::query::one_line(&e.to_string()))),

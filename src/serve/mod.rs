@@ -28,6 +28,7 @@ mod page;
 mod pool;
 mod protocol;
 mod reply;
+mod snapshot;
 pub mod worker;
 
 use oxigraph::store::Store;
@@ -72,7 +73,8 @@ pub enum ServeError {
 
 /// What every connection shares.
 pub struct Shared {
-    pub store: Store,
+    /// The store, reopened after builds when read-only ([`snapshot`]).
+    pub store: snapshot::Current,
     pub settings: Settings,
     /// The address the server listens on (for the service description).
     pub local: SocketAddr,
@@ -97,7 +99,7 @@ pub fn serve(store: Store, settings: &Settings, on_ready: impl FnOnce(SocketAddr
     let program = std::env::current_exe().map_err(|e| ServeError::Program(e.to_string()))?;
     let command = pool::WorkerCommand { program, store: settings.store.clone() };
     let shared = Arc::new(Shared {
-        store,
+        store: snapshot::Current::new(store, settings.store.clone(), settings.allow_update),
         settings: settings.clone(),
         local,
         pool: pool::Pool::new(command, settings.threads, settings.timeout.as_secs_f64()),

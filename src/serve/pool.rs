@@ -6,13 +6,13 @@
 
 use super::execute::Job;
 use super::reply::Reply;
-use super::worker;
+use super::{snapshot, worker};
 use std::io::{BufReader, Write};
 use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{mpsc, Condvar, Mutex};
-use std::time::Instant;
+use std::time::{Instant, SystemTime};
 
 /// How to start a worker: this program, `serve-worker --store DIR`.
 #[derive(Debug, Clone)]
@@ -38,6 +38,8 @@ struct Worker {
     stdin: ChildStdin,
     replies: mpsc::Receiver<Reply>,
     generation: u64,
+    /// The store's version when the worker opened it.
+    version: Option<SystemTime>,
 }
 
 impl Pool {
@@ -70,42 +72,53 @@ impl Pool {
     }
 
     fn run_on_worker(&self, job: &Job, deadline: Instant) -> Reply {
-        let mut w = match self.take_worker() {
-            Ok(w) => w,
-            Err(e) => return Reply::text(500, format!("cannot start a query worker: {e}")),
-        };
-        if worker::send(&mut w.stdin, job).is_err() {
-            w.kill();
-            return Reply::text(500, "the query worker stopped before the query was sent");
+        // a fresh worker that dies at once (the store mid-build, say) gets one more try
+        for attempt in 0..2 {
+            let (mut w, fresh) = match self.take_worker() {
+                Ok(w) => w,
+                Err(e) => return Reply::text(500, format!("cannot start a query worker: {e}")),
+            };
+            let sent = worker::send(&mut w.stdin, job).is_ok();
+            let answer = if sent {
+                w.replies.recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            } else {
+                Err(mpsc::RecvTimeoutError::Disconnected)
+            };
+            match answer {
+                Ok(reply) => {
+                    self.give_back(w);
+                    return reply;
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    w.kill();
+                    return Reply::text(
+                        503,
+                        format!("the query ran past the time limit of {} s and was stopped", self.timeout_secs),
+                    );
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    w.kill();
+                    if !(fresh && attempt == 0) {
+                        break;
+                    }
+                }
+            }
         }
-        match w.replies.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-            Ok(reply) => {
-                self.give_back(w);
-                reply
-            }
-            Err(mpsc::RecvTimeoutError::Timeout) => {
-                w.kill();
-                Reply::text(
-                    503,
-                    format!("the query ran past the time limit of {} s and was stopped", self.timeout_secs),
-                )
-            }
-            Err(mpsc::RecvTimeoutError::Disconnected) => {
-                w.kill();
-                Reply::text(500, "the query stopped its worker (it may need more memory or stack than allowed)")
-            }
-        }
+        Reply::text(500, "the query stopped its worker (it may need more memory or stack than allowed)")
     }
 
-    fn take_worker(&self) -> std::io::Result<Worker> {
+    /// An idle worker that reads the store as it is now, or a new one
+    /// (true when new).
+    fn take_worker(&self) -> std::io::Result<(Worker, bool)> {
         let now = self.generation.load(Ordering::SeqCst);
+        let version = snapshot::version(&self.command.store);
         while let Some(w) = lock(&self.idle).pop() {
-            if w.generation == now {
-                return Ok(w);
+            if w.generation == now && w.version == version {
+                return Ok((w, false));
             }
             w.kill();
         }
-        self.spawn(now)
+        self.spawn(now, version).map(|w| (w, true))
     }
 
     fn give_back(&self, w: Worker) {
@@ -116,7 +129,7 @@ impl Pool {
         }
     }
 
-    fn spawn(&self, generation: u64) -> std::io::Result<Worker> {
+    fn spawn(&self, generation: u64, version: Option<SystemTime>) -> std::io::Result<Worker> {
         let mut child = Command::new(&self.command.program)
             .arg("serve-worker")
             .arg("--store")
@@ -136,7 +149,7 @@ impl Pool {
                 }
             }
         })?;
-        Ok(Worker { child, stdin, replies, generation })
+        Ok(Worker { child, stdin, replies, generation, version })
     }
 
     fn acquire(&self, deadline: Instant) -> bool {

@@ -154,3 +154,21 @@ fn option_values_out_of_range_are_usage_errors() {
         assert!(err.contains(args[0]) && !err.contains("panicked"), "{args:?}: {err}");
     }
 }
+
+#[test]
+fn a_read_only_server_sees_documents_built_after_it_started() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let store = dir.path().join("s.db");
+    ok(cg().arg("build").arg(seeds().join("000_75f2b3a10f055015.txt")).arg("--store").arg(&store).arg("-q"));
+    let s = start(&store, &[]);
+    let count = || {
+        let a = get(&s.addr, &format!("/sparql?query={}", encode("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }")), "text/csv");
+        a.text().lines().nth(1).unwrap_or("").to_owned()
+    };
+    let before = count();
+    assert_eq!(get(&s.addr, "/id/person/sarah-norman", "").status, 404);
+    ok(cg().arg("build").arg(seeds()).arg("--store").arg(&store).arg("-q"));
+    assert_ne!(count(), before);
+    assert_eq!(count(), "1590");
+    assert_eq!(get(&s.addr, "/id/person/sarah-norman", "").status, 200);
+}
