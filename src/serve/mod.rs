@@ -73,7 +73,7 @@ pub enum ServeError {
 
 /// What every connection shares.
 pub struct Shared {
-    /// The store, reopened after builds when read-only ([`snapshot`]).
+    /// The store, reopened after builds when read-only (see `snapshot`).
     pub store: snapshot::Current,
     pub settings: Settings,
     /// The address the server listens on (for the service description).
