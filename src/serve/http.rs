@@ -211,9 +211,8 @@ impl Response {
             head.push_str(&format!("{k}: {v}\r\n"));
         }
         head.push_str(&format!("Content-Length: {}\r\n", self.body.len()));
-        if !keep_alive {
-            head.push_str("Connection: close\r\n");
-        }
+        // said both ways: an HTTP/1.0 client keeps the connection only when told
+        head.push_str(if keep_alive { "Connection: keep-alive\r\n" } else { "Connection: close\r\n" });
         head.push_str("\r\n");
         out.write_all(head.as_bytes())?;
         if !head_only {

@@ -162,3 +162,42 @@ for query, fmt in cases:
     }
     assert_eq!(lines, 32, "{stdout}");
 }
+
+/// Two requests on one connection, for HTTP/1.1 by default and HTTP/1.0
+/// when the client asks (the answer must say so, or the client waits for
+/// the close).
+#[test]
+fn connections_are_kept_alive_when_asked() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let s = start(seed_store(), &[]);
+    for (version, ask) in [("HTTP/1.1", ""), ("HTTP/1.0", "Connection: keep-alive\r\n")] {
+        let stream = std::net::TcpStream::connect(&s.addr).unwrap_or_else(|e| panic!("{e}"));
+        let _ = stream.set_read_timeout(Some(std::time::Duration::from_secs(30)));
+        let mut reader = BufReader::new(stream.try_clone().unwrap_or_else(|e| panic!("{e}")));
+        let mut writer = stream;
+        for _ in 0..2 {
+            let req = format!("GET /sparql?query={} {version}\r\nHost: x\r\n{ask}\r\n", encode("ASK {}"));
+            writer.write_all(req.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+            let (mut length, mut keep) = (0usize, false);
+            let mut line = String::new();
+            reader.read_line(&mut line).unwrap_or_else(|e| panic!("{e}"));
+            assert!(line.contains(" 200 "), "{version}: {line}");
+            loop {
+                line.clear();
+                reader.read_line(&mut line).unwrap_or_else(|e| panic!("{e}"));
+                let l = line.trim().to_ascii_lowercase();
+                if l.is_empty() {
+                    break;
+                }
+                if let Some(n) = l.strip_prefix("content-length:") {
+                    length = n.trim().parse().unwrap_or(0);
+                }
+                keep |= l == "connection: keep-alive";
+            }
+            assert!(keep, "{version}: no Connection: keep-alive");
+            let mut body = vec![0; length];
+            reader.read_exact(&mut body).unwrap_or_else(|e| panic!("{e}"));
+            assert!(String::from_utf8_lossy(&body).contains("true"));
+        }
+    }
+}
