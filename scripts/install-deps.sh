@@ -8,7 +8,8 @@
 # generates with libclang). Tests: graphviz (dot), raptor2-utils (rapper) and
 # serdi, independent tools that read what councilgraph writes; OpenLink
 # Virtuoso (virtuoso-opensource-7-bin), the external store the push tests
-# start on loopback; and python's rdflib and networkx. Debian packages come
+# start on loopback; Chromium, which the tests of the served pages drive
+# headless; and python's rdflib, networkx and SPARQLWrapper. Debian packages come
 # from apt-get (as root, or through sudo), python packages from pip. Prints
 # nothing when everything is there; without root or sudo it prints what to
 # install and exits 1.
@@ -55,11 +56,12 @@ if ! $build_only; then
   command -v rapper >/dev/null 2>&1 || lean+=(raptor2-utils)
   command -v virtuoso-t >/dev/null 2>&1 || lean+=(virtuoso-opensource-7-bin)
   command -v dot >/dev/null 2>&1 || full+=(graphviz)
+  command -v chromium >/dev/null 2>&1 || lean+=(chromium)
   if ! command -v python3 >/dev/null 2>&1; then
     lean+=(python3 python3-pip)
-    py=(rdflib networkx)
+    py=(rdflib networkx SPARQLWrapper)
   else
-    for module in rdflib networkx; do
+    for module in rdflib networkx SPARQLWrapper; do
       python3 -c "import $module" >/dev/null 2>&1 || py+=("$module")
     done
   fi

@@ -51,6 +51,15 @@ pub enum Command {
     Explain(ExplainArgs),
     Serve(ServeArgs),
     Push(PushArgs),
+    /// (internal) a query worker for `serve`: jobs on stdin, replies on stdout.
+    #[command(hide = true)]
+    ServeWorker(ServeWorkerArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ServeWorkerArgs {
+    #[command(flatten)]
+    pub store: StoreArgs,
 }
 
 /// Read articles and write their facts into the store.
@@ -83,7 +92,7 @@ pub struct BuildArgs {
 /// stderr) unless --format is csv, tsv, json or xml. CONSTRUCT and DESCRIBE
 /// print Turtle unless --format names another RDF format (ntriples, nquads,
 /// rdfxml, jsonld); ASK prints true or false (or a result format).
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 #[command(after_long_help = "Examples:
   councilgraph query queries/councils-by-grade.rq
   councilgraph query 'SELECT ?name WHERE { ?p a <http://schema.org/Person> ; <http://www.w3.org/2000/01/rdf-schema#label> ?name }' --format csv
@@ -252,13 +261,19 @@ pub struct ExplainArgs {
 /// GET /sparql?query=…, or POST with application/sparql-query or a form;
 /// results by content negotiation (SPARQL JSON, XML, CSV, TSV; Turtle,
 /// N-Triples, JSON-LD, RDF/XML for CONSTRUCT and DESCRIBE). The default
-/// graph is the union of the documents' graphs. Read-only unless
-/// --allow-update. GET / is a page with a query box. Stops on Ctrl-C.
+/// graph is the union of the documents' graphs (default-graph-uri and
+/// named-graph-uri replace it). GET /sparql alone gives the service
+/// description. Read-only unless --allow-update, and updates from other
+/// origins are always refused. Entity IRIs under --base are served at
+/// /id/PATH (HTML, or RDF by Accept); GET / is a page with a search box and
+/// the queries of queries/. Each query runs in a worker process, killed
+/// after --timeout. Stops on Ctrl-C (exit status 130).
 #[derive(Debug, Args)]
 #[command(after_long_help = "Examples:
   councilgraph serve
   councilgraph serve --bind 127.0.0.1:8000 --timeout 10
   curl 'http://127.0.0.1:7878/sparql?query=ASK%7B%7D'
+  curl -H 'Accept: text/turtle' http://127.0.0.1:7878/id/person/sarah-norman
   curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/sparql")]
 pub struct ServeArgs {
     #[command(flatten)]
@@ -266,18 +281,34 @@ pub struct ServeArgs {
     /// Address to listen on (loopback by default; 0.0.0.0 exposes it to the network).
     #[arg(long, default_value = "127.0.0.1:7878", value_name = "ADDR")]
     pub bind: String,
-    /// Stop a query after this many seconds.
-    #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
+    /// Stop a query after this many seconds (at most 86400).
+    #[arg(long, default_value_t = 30.0, value_name = "SECONDS", value_parser = seconds)]
     pub timeout: f64,
-    /// Refuse request bodies larger than this many bytes.
-    #[arg(long, default_value_t = 1_048_576, value_name = "BYTES")]
-    pub max_body: usize,
-    /// Accept SPARQL updates (the store is then opened for writing).
+    /// Close a connection whose request head, or body, takes longer than this many seconds to arrive.
+    #[arg(long, default_value_t = 10.0, value_name = "SECONDS", value_parser = seconds)]
+    pub read_timeout: f64,
+    /// Refuse request bodies larger than this many bytes (at most 1 GiB).
+    #[arg(long, default_value_t = 1_048_576, value_name = "BYTES",
+          value_parser = clap::value_parser!(u64).range(1..=1 << 30))]
+    pub max_body: u64,
+    /// Accept SPARQL updates (the store is then opened for writing); never from other origins.
     #[arg(long)]
     pub allow_update: bool,
-    /// Worker threads.
-    #[arg(long, default_value_t = 4, value_name = "N")]
-    pub threads: usize,
+    /// The base of the entity IRIs (as given to build): IRI BASE+PATH is served at /id/PATH.
+    #[arg(long, value_name = "IRI", default_value = "https://w3id.org/councilgraph/id/")]
+    pub base: String,
+    /// Queries evaluated at once.
+    #[arg(long, default_value_t = 4, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub threads: u16,
+}
+
+/// A number of seconds: positive, finite, at most a day.
+fn seconds(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if v > 0.0 && v <= 86_400.0 => Ok(v),
+        Ok(_) => Err("must be more than 0 and at most 86400 seconds".into()),
+        Err(_) => Err("must be a number of seconds, such as 30 or 0.5".into()),
+    }
 }
 
 /// Send every document's graph to an external triple store.

@@ -71,5 +71,6 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         Command::Explain(a) => explain::run(&a, printer),
         Command::Serve(a) => serve::run(&a, printer),
         Command::Push(a) => push::run(&a, printer),
+        Command::ServeWorker(a) => serve::worker(&a),
     }
 }

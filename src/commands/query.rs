@@ -7,7 +7,15 @@ use crate::graph::store;
 use crate::query::{self, Outcome, ResultFormat};
 use std::io::Write;
 
+/// Runs on a thread with a stack large enough for any query the guard lets
+/// through ([`query::guard`]).
 pub fn run(args: &QueryArgs, printer: Printer) -> anyhow::Result<Status> {
+    let args = args.clone();
+    query::guard::on_query_stack(move || run_here(&args, printer))
+        .unwrap_or_else(|| Err(anyhow::anyhow!("the query could not be run (no thread for it)")))
+}
+
+fn run_here(args: &QueryArgs, printer: Printer) -> anyhow::Result<Status> {
     let text = query::read_query_arg(&args.query)?;
     // Parse first: a bad query is reported even when there is no store yet.
     let _parsed = query::prepare(&text)?;

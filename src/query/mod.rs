@@ -3,6 +3,8 @@
 //! result formats (CSV, TSV, JSON, XML); CONSTRUCT and DESCRIBE as RDF.
 
 pub mod explain;
+pub mod guard;
+pub mod messages;
 mod table;
 
 use crate::export::rdf::{with_prefixes, RdfExportFormat};
@@ -40,13 +42,18 @@ pub enum QueryError {
     Read { path: String, source: std::io::Error },
     #[error("the query is empty")]
     Empty,
-    #[error("invalid SPARQL: {0}")]
+    /// The whole message, from [`messages::syntax`].
+    #[error("{0}")]
     Syntax(String),
+    #[error("no query file {0}: give SPARQL text, the path of a .rq file, or - for standard input")]
+    NoFile(String),
+    #[error("query refused: {0}")]
+    Shape(#[from] guard::ShapeError),
     #[error("query failed: {0}")]
     Evaluation(String),
     #[error("writing results: {0}")]
     Write(#[from] std::io::Error),
-    #[error("--format {0} does not fit this query's results ({1})")]
+    #[error("--format {0} does not fit this query: {1}")]
     Format(&'static str, &'static str),
 }
 
@@ -61,7 +68,7 @@ pub fn read_query_arg(arg: &str) -> Result<String, QueryError> {
     } else if !arg.contains('\n') && !arg.contains('{') && std::path::Path::new(arg).is_file() {
         std::fs::read_to_string(arg).map_err(|e| QueryError::Read { path: arg.into(), source: e })?
     } else if arg.ends_with(".rq") && !arg.contains(' ') {
-        return Err(QueryError::Read { path: arg.into(), source: std::io::Error::from(std::io::ErrorKind::NotFound) });
+        return Err(QueryError::NoFile(arg.into()));
     } else {
         arg.to_owned()
     };
@@ -81,8 +88,13 @@ pub fn prepare_with(
     query: &str,
     evaluator: SparqlEvaluator,
 ) -> Result<oxigraph::sparql::PreparedSparqlQuery, QueryError> {
-    let mut prepared = evaluator.parse_query(query).map_err(|e| QueryError::Syntax(one_line(&e.to_string())))?;
-    prepared.dataset_mut().set_default_graph_as_union();
+    guard::check(query)?;
+    let mut prepared =
+        evaluator.parse_query(query).map_err(|e| QueryError::Syntax(messages::syntax(query, &e.to_string())))?;
+    // FROM and FROM NAMED, when the query has them, choose the dataset.
+    if prepared.dataset().is_default_dataset() {
+        prepared.dataset_mut().set_default_graph_as_union();
+    }
     Ok(prepared)
 }
 
@@ -118,9 +130,9 @@ pub fn run(store: &Store, query: &str, format: ResultFormat, out: &mut dyn Write
             }
             match format {
                 ResultFormat::Table => table::write(out, &variables, &rows)?,
-                ResultFormat::Rdf(_) => {
+                ResultFormat::Rdf(f) => {
                     return Err(QueryError::Format(
-                        "rdf",
+                        rdf_name(f),
                         "a SELECT query gives rows: use table, csv, tsv, json or xml",
                     ))
                 }
@@ -151,9 +163,9 @@ pub fn run(store: &Store, query: &str, format: ResultFormat, out: &mut dyn Write
             let rdf = match format {
                 ResultFormat::Rdf(f) => f,
                 ResultFormat::Table => RdfExportFormat::Turtle,
-                _ => {
+                other => {
                     return Err(QueryError::Format(
-                        "a result format",
+                        format_name(other),
                         "CONSTRUCT and DESCRIBE give triples: use turtle, ntriples, nquads, rdfxml or jsonld",
                     ))
                 }
@@ -171,6 +183,30 @@ pub fn run(store: &Store, query: &str, format: ResultFormat, out: &mut dyn Write
             ser.finish()?;
             Ok(Outcome::Triples(n))
         }
+    }
+}
+
+/// The `--format` name of a format.
+fn format_name(f: ResultFormat) -> &'static str {
+    match f {
+        ResultFormat::Table => "table",
+        ResultFormat::Csv => "csv",
+        ResultFormat::Tsv => "tsv",
+        ResultFormat::Json => "json",
+        ResultFormat::Xml => "xml",
+        ResultFormat::Rdf(r) => rdf_name(r),
+    }
+}
+
+/// The `--format` name of an RDF format.
+fn rdf_name(f: RdfExportFormat) -> &'static str {
+    match f {
+        RdfExportFormat::Turtle => "turtle",
+        RdfExportFormat::NTriples => "ntriples",
+        RdfExportFormat::NQuads => "nquads",
+        RdfExportFormat::TriG => "trig",
+        RdfExportFormat::RdfXml => "rdfxml",
+        RdfExportFormat::JsonLd => "jsonld",
     }
 }
 

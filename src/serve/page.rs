@@ -1,29 +1,79 @@
-//! The page at `/`: a query box and the canned queries of `queries/`.
+//! The page at `/`: a search box, a query box, and every query of
+//! `queries/` (compiled in by `build.rs`) with its title and column notes;
+//! results as a table with entity links, and CSV/JSON downloads.
 
-const QUERIES: &[(&str, &str)] = &[
-    ("quotes-by-person", include_str!("../../queries/quotes-by-person.rq")),
-    ("quotes-by-party", include_str!("../../queries/quotes-by-party.rq")),
-    ("councils-by-grade", include_str!("../../queries/councils-by-grade.rq")),
-    ("posts", include_str!("../../queries/posts.rq")),
-    ("opposition-critics", include_str!("../../queries/opposition-critics.rq")),
-    ("people-by-party", include_str!("../../queries/people-by-party.rq")),
-    ("resignation-calls", include_str!("../../queries/resignation-calls.rq")),
-    ("documents-mentioning-council", include_str!("../../queries/documents-mentioning-council.rq")),
-    ("councillors-by-council", include_str!("../../queries/councillors-by-council.rq")),
-    ("most-quoted", include_str!("../../queries/most-quoted.rq")),
-    ("article-dates", include_str!("../../queries/article-dates.rq")),
-    ("council-control", include_str!("../../queries/council-control.rq")),
-];
+use super::html::esc;
 
-fn html_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+include!(concat!(env!("OUT_DIR"), "/queries.rs"));
+
+/// A query file's comment header.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Header {
+    pub title: String,
+    pub about: String,
+    pub columns: String,
 }
 
-/// The HTML page.
-pub fn index() -> String {
+/// Reads the header: the first comment line is the title, a line starting
+/// `Columns:` (and the lines after it) the column notes, the rest the
+/// description.
+pub fn header(text: &str) -> Header {
+    let mut lines = text.lines().map_while(|l| l.strip_prefix('#')).map(str::trim);
+    let title = lines.next().unwrap_or("").to_owned();
+    let (mut about, mut columns, mut in_columns) = (Vec::new(), Vec::new(), false);
+    for l in lines {
+        if let Some(c) = l.strip_prefix("Columns:") {
+            in_columns = true;
+            columns.push(c.trim());
+        } else if in_columns {
+            columns.push(l);
+        } else {
+            about.push(l);
+        }
+    }
+    Header { title, about: about.join(" "), columns: columns.join(" ") }
+}
+
+/// The HTML page; `base` is the base of the entity IRIs (linked to `/id/`).
+pub fn index(base: &str) -> String {
     let mut options = String::new();
     for (name, text) in QUERIES {
-        options.push_str(&format!("<option value=\"{}\">{}</option>\n", html_escape(text), html_escape(name)));
+        let h = header(text);
+        options.push_str(&format!(
+            "<option value=\"{}\" data-about=\"{}\" data-columns=\"{}\" data-query=\"{}\">{}</option>\n",
+            esc(name),
+            esc(&h.about),
+            esc(&h.columns),
+            esc(text),
+            esc(&format!("{} ({name}.rq)", h.title))
+        ));
     }
-    include_str!("index.html").replace("{{OPTIONS}}", &options).replace("{{FIRST}}", &html_escape(QUERIES[0].1))
+    include_str!("index.html")
+        .replace("{{OPTIONS}}", &options)
+        .replace("{{COUNT}}", &QUERIES.len().to_string())
+        .replace("\"{{BASE}}\"", &script_string(base))
+}
+
+/// A JavaScript string literal that cannot end the `<script>` it is in.
+fn script_string(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into()).replace("</", "<\\/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_query_file_has_a_title_and_columns() {
+        assert!(QUERIES.len() >= 22, "{}", QUERIES.len());
+        for (name, text) in QUERIES {
+            let h = header(text);
+            assert!(!h.title.is_empty() && !h.columns.is_empty(), "{name}: {h:?}");
+        }
+        let h = header("# Title\n# What it does,\n# on two lines.\n# Columns: a, b,\n#   c\nSELECT");
+        assert_eq!(
+            h,
+            Header { title: "Title".into(), about: "What it does, on two lines.".into(), columns: "a, b, c".into() }
+        );
+    }
 }

@@ -8,6 +8,7 @@ mod cli;
 mod dev_corpus;
 mod export;
 mod extraction;
+mod messages;
 mod push;
 mod queries;
 mod query;

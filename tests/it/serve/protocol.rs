@@ -2,47 +2,9 @@
 //! the same rows as `councilgraph query`; updates, time limits and body
 //! limits behave.
 
+use super::start;
 use crate::util::{cg, csv_rows, encode, have, http, ok, root, seeds};
-use std::io::{BufRead, BufReader};
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
-
-/// A running `councilgraph serve`, stopped when dropped.
-struct Server {
-    child: Child,
-    addr: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn start(store: &Path, extra: &[&str]) -> Server {
-    let bin = assert_cmd::cargo::cargo_bin("councilgraph");
-    let mut child = Command::new(bin)
-        .args(["serve", "--bind", "127.0.0.1:0", "--store"])
-        .arg(store)
-        .args(extra)
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("{e}"));
-    let stderr = child.stderr.take().unwrap_or_else(|| panic!("stderr"));
-    let mut lines = BufReader::new(stderr).lines();
-    let first = lines.next().and_then(Result::ok).unwrap_or_default();
-    let addr = first
-        .split("http://")
-        .nth(1)
-        .and_then(|s| s.split('/').next())
-        .unwrap_or_else(|| panic!("no address in {first:?}"))
-        .to_owned();
-    // keep draining the access log so the server never blocks on a full pipe
-    std::thread::spawn(move || for _ in lines {});
-    Server { child, addr }
-}
+use std::process::Command;
 
 #[test]
 fn a_standard_client_gets_the_rows_of_councilgraph_query() {
