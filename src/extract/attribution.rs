@@ -111,7 +111,7 @@ pub fn attribute(ctx: &mut Context<'_>, agents: &[AgentMention], out: &mut Extra
         }
         // A sentence ending with a colon introduces a list: its speaker
         // speaks the list's quoted items.
-        if ctx.masked[s.span.start..s.span.end].trim_end().ends_with(':') {
+        if crate::segment::text::slice(&ctx.masked, s.span.start, s.span.end).trim_end().ends_with(':') {
             if let Some(e) = pre_cue(ctx, agents, &resolved, s.span.start, s.span.start, s.span.end) {
                 list_intro = Some((s.paragraph, e));
             }
@@ -132,7 +132,7 @@ pub fn attribute(ctx: &mut Context<'_>, agents: &[AgentMention], out: &mut Extra
             if speaker.is_none() && post_end == q.outer.end && k + 1 == qs.len() {
                 // `"…." The words of Jane Doe`: the cue is the next sentence
                 if let Some(next) = seg.sentences.get(si + 1).filter(|n| n.paragraph == s.paragraph) {
-                    let region = &ctx.masked[q.outer.end..next.span.end];
+                    let region = crate::segment::text::slice(&ctx.masked, q.outer.end, next.span.end);
                     if WORDS_OF.is_match(region) {
                         if let Cue::Speaker(e) = post_cue(ctx, agents, &resolved, q.outer.end, next.span.end, q.closed)
                         {
@@ -356,7 +356,7 @@ fn post_cue_speaker(
     if !closed || from >= to {
         return Ok(None);
     }
-    let region = &ctx.masked[from..to];
+    let region = crate::segment::text::slice(&ctx.masked, from, to);
     if let Some(m) = WORDS_OF.find(region) {
         let start = from + m.end();
         // The next sentence's agents are not resolved yet: take its first named person.
@@ -376,17 +376,20 @@ fn post_cue_speaker(
         _ => return Ok(None),
     };
     let a_span = Span::new(from + a.start(), from + a.end());
-    let short = ctx.masked[a_span.start..a_span.end].split_whitespace().count() <= 3;
+    let short = crate::segment::text::slice(&ctx.masked, a_span.start, a_span.end).split_whitespace().count() <= 3;
     let anonymous = if verb_first || short { Err(()) } else { Ok(None) };
     let lo = agents.partition_point(|m| m.span.start < a_span.start);
     let Some(i) = Some(lo).filter(|&i| i < agents.len() && agents[i].span.start < a_span.end) else {
         return anonymous;
     };
-    let lead_words = ctx.masked[a_span.start..agents[i].span.start].split_whitespace().count();
+    let lead_words =
+        crate::segment::text::slice(&ctx.masked, a_span.start, agents[i].span.start).split_whitespace().count();
     if lead_words > 3 {
         return anonymous;
     }
-    if !verb_first && ctx.masked[agents[i].span.end..a_span.end].split_whitespace().count() > 3 {
+    if !verb_first
+        && crate::segment::text::slice(&ctx.masked, agents[i].span.end, a_span.end).split_whitespace().count() > 3
+    {
         return Ok(None);
     }
     // "…," he said — with no "he" to be found — is still a cue: no guessing.
@@ -405,12 +408,12 @@ fn pre_cue(
     if from >= to {
         return None;
     }
-    let region = &ctx.masked[from..to];
+    let region = crate::segment::text::slice(&ctx.masked, from, to);
     let v = VERB.find_iter(region).last()?;
     let v_at = from + v.start();
     let in_range = |a: usize, b: usize| agents_within(agents, a, b);
     // "the report, which says": the antecedent of the relative pronoun
-    if let Some(r) = RELATIVE.find(&ctx.masked[sentence_start..v_at]) {
+    if let Some(r) = RELATIVE.find(crate::segment::text::slice(&ctx.masked, sentence_start, v_at)) {
         let rel_at = sentence_start + r.start();
         if let Some(i) = in_range(sentence_start, rel_at).last() {
             if resolved[i].is_some() {
@@ -419,7 +422,7 @@ fn pre_cue(
         }
     }
     let clause_start = BOUNDARY
-        .find_iter(&ctx.masked[sentence_start..v_at])
+        .find_iter(crate::segment::text::slice(&ctx.masked, sentence_start, v_at))
         .last()
         .map_or(sentence_start, |b| sentence_start + b.end());
     let pick = |a: usize, b: usize| {
@@ -432,7 +435,7 @@ fn pre_cue(
     };
     // "Jane Doe, cabinet member for children and families, said": a verb
     // right after a comma closes an apposition; its subject opens the sentence.
-    if ctx.masked[sentence_start..v_at].trim_end().ends_with(',') {
+    if crate::segment::text::slice(&ctx.masked, sentence_start, v_at).trim_end().ends_with(',') {
         if let Some(e) = pick(sentence_start, v_at) {
             return Some(e);
         }

@@ -159,7 +159,7 @@ impl<'a> Context<'a> {
 
     /// The masked text of a span.
     pub fn m(&self, s: Span) -> &str {
-        &self.masked[s.start..s.end]
+        crate::segment::text::slice(&self.masked, s.start, s.end)
     }
 
     /// Ofsted's local index, adding it when the document named only "the report".
