@@ -2,12 +2,12 @@
 //! council's children's services, in the article's own words (a grade read
 //! only inside someone's attributed quotation is not asserted).
 //!
-//! Per sentence: grade words that read as judgements ([`grade`]), the
-//! areas the sentence ties each to ([`link`], a table of rules), the council
+//! Per sentence: grade words that read as judgements (`grade`), the
+//! areas the sentence ties each to (`link`, a table of rules), the council
 //! the sentence names (else the article's), and whether the grade is an
 //! earlier inspection's ("moved from inadequate to good", "at its last
 //! inspection in 2016"). Lists and tables of judgements after a colon are
-//! read by [`list`].
+//! read by `list`.
 
 mod area;
 mod earlier;
