@@ -23,6 +23,8 @@ pub enum AgentKind {
     Report,
     Council(usize),
     Organisation(usize),
+    /// "Labour said", "the Green Party has called": a party as a speaker.
+    Party(usize),
     /// "the council", "the authority": the article's council.
     TheCouncil,
     /// "the charity", "the trust", "the department": the last body of that kind.
@@ -71,7 +73,7 @@ static SPOKES: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn followed_by_verb(text: &str, end: usize) -> bool {
-    let rest = &text[end..];
+    let rest = text.get(end..).unwrap_or("");
     let words: Vec<String> = rest
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
@@ -98,6 +100,13 @@ pub fn find(ctx: &Context<'_>, out: &Extraction) -> Vec<AgentMention> {
     }
     for o in &ctx.orgs {
         v.push((AgentMention { span: o.span, kind: AgentKind::Organisation(o.org) }, 3));
+    }
+    for h in &ctx.parties {
+        let named = crate::segment::text::slice(text, h.byte_start, h.byte_end + 6).contains("Party");
+        let party = &PARTIES.all[h.party];
+        if party.is_party && h.strength >= Strength::Weak && (named || followed_by_verb(text, h.byte_end)) {
+            v.push((AgentMention { span: Span::new(h.byte_start, h.byte_end), kind: AgentKind::Party(h.party) }, 1));
+        }
     }
     for m in REPORT.find_iter(text) {
         v.push((AgentMention { span: Span::new(m.start(), m.end()), kind: AgentKind::Report }, 2));

@@ -40,6 +40,8 @@ static WORDS_OF: LazyLock<Regex> = LazyLock::new(|| {
 static BOUNDARY: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?:;|:|\s[-–—]\s|,?\s+(?:but|and|while|whereas|although|though|with|after|because|so|yet)\s+)")
 });
+static AUXILIARY: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?:\s+(?:has|had|have|also|then|later|previously|now|repeatedly))+$"));
 static RELATIVE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(?:,\s*)?(?-u:\b)(?:which|that|who)\s+(?:also\s+|now\s+|still\s+)?$"));
 
@@ -225,6 +227,10 @@ fn resolve(
         AgentKind::Person(p) => Some(Entity::Person(*p)),
         AgentKind::Council(c) => Some(Entity::Council(*c)),
         AgentKind::Organisation(o) => Some(Entity::Organisation(*o)),
+        AgentKind::Party(p) => {
+            out.add_party(*p);
+            Some(Entity::Party(*p))
+        }
         AgentKind::Report => {
             if ctx.about_inspection {
                 Some(Entity::Organisation(ctx.ofsted_or_add(out)))
@@ -435,7 +441,9 @@ fn pre_cue(
     };
     // "Jane Doe, cabinet member for children and families, said": a verb
     // right after a comma closes an apposition; its subject opens the sentence.
-    if crate::segment::text::slice(&ctx.masked, sentence_start, v_at).trim_end().ends_with(',') {
+    let head = crate::segment::text::slice(&ctx.masked, sentence_start, v_at).trim_end();
+    let head = AUXILIARY.replace(head, "");
+    if head.trim_end().ends_with(',') {
         if let Some(e) = pick(sentence_start, v_at) {
             return Some(e);
         }
