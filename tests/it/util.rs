@@ -149,3 +149,10 @@ pub fn encode(q: &str) -> String {
         })
         .collect()
 }
+
+/// The single number a counting query gives on `store` through `query`
+/// (the command line), to compare with what another path answers.
+pub fn cli_count(store: &Path, query: &str) -> String {
+    let (out, _) = ok(cg().arg("query").arg(query).arg("--store").arg(store).args(["--format", "csv"]));
+    out.lines().nth(1).unwrap_or("").trim().to_owned()
+}
