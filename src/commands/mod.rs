@@ -36,6 +36,11 @@ impl Printer {
     pub fn warn(&self, msg: impl AsRef<str>) {
         eprintln!("councilgraph: warning: {}", msg.as_ref());
     }
+
+    /// One input or graph that failed, and why, on stderr (always shown).
+    pub fn failed(&self, what: &str, why: &str) {
+        eprintln!("councilgraph: failed {what}: {why}");
+    }
 }
 
 /// What a command asks the process to exit with, when it did not fail outright.

@@ -25,6 +25,10 @@ pub enum StoreError {
     Open { path: PathBuf, source: StorageError },
     #[error("writing to store {path}: {source}")]
     Write { path: PathBuf, source: StorageError },
+    #[error("store {path} holds documents minted under the base <{theirs}>, not <{ours}>: build with --base {theirs}, or into another --store")]
+    OtherBase { path: PathBuf, theirs: String, ours: String },
+    #[error("reading store {path}: {source}")]
+    Read { path: PathBuf, source: StorageError },
     #[error("the built-in ontology does not parse: {0}")]
     Ontology(String),
 }
@@ -49,6 +53,24 @@ pub fn open_for_reading(path: &Path) -> Result<Store, StoreError> {
         return Err(StoreError::Missing { path: path.to_owned() });
     }
     Store::open_read_only(path).map_err(|e| open_error(path, e))
+}
+
+/// Refuses a store whose documents were minted under another base than
+/// `base`: one store holds one base, or the same article would be two
+/// documents and the same person two entities.
+pub fn check_base(store: &Store, path: &Path, base: &str) -> Result<(), StoreError> {
+    let article = vocab::schema::NEWS_ARTICLE;
+    let first = store.quads_for_pattern(None, Some(vocab::rdf::TYPE), Some(article.into()), None).next();
+    let Some(quad) = first.transpose().map_err(|e| StoreError::Read { path: path.to_owned(), source: e })? else {
+        return Ok(());
+    };
+    let NamedOrBlankNode::NamedNode(doc) = quad.subject else { return Ok(()) };
+    // A document IRI is `{base}doc/{slug}`, and a slug has no `/`.
+    let theirs = doc.as_str().rsplit_once("doc/").map_or(doc.as_str(), |(b, _)| b).to_owned();
+    if theirs == base {
+        return Ok(());
+    }
+    Err(StoreError::OtherBase { path: path.to_owned(), theirs, ours: base.to_owned() })
 }
 
 /// Replaces one document's graph, in one transaction.
@@ -126,6 +148,20 @@ mod tests {
         assert_eq!(store.len().unwrap_or(0), n_a);
         replace_document(&store, dir.path(), &b).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(store.len().unwrap_or(0), b.quads.len());
+    }
+
+    #[test]
+    fn one_store_holds_one_base() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let store = open_for_writing(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+        let base = "https://example.org/kg/";
+        assert!(check_base(&store, dir.path(), base).is_ok(), "an empty store takes any base");
+        let iris = Iris::with_base(base).unwrap_or_else(|e| panic!("{e}"));
+        let g = crate::pipeline::process(&Document::from_text("d", "d.txt", "Text."), &iris);
+        replace_document(&store, dir.path(), &g).unwrap_or_else(|e| panic!("{e}"));
+        assert!(check_base(&store, dir.path(), base).is_ok());
+        let e = check_base(&store, dir.path(), Iris::default().base()).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(e.contains("under the base <https://example.org/kg/>, not <https://w3id.org/councilgraph/id/>"), "{e}");
     }
 
     #[test]

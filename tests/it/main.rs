@@ -7,6 +7,8 @@ mod build;
 mod cli;
 mod export;
 mod extraction;
+mod identity;
+mod isolation;
 mod push;
 mod queries;
 mod query;
