@@ -2,6 +2,7 @@
 //! output. Data goes to stdout; messages, progress and summaries to stderr.
 
 mod build;
+mod checks;
 mod explain;
 mod export;
 mod extract;

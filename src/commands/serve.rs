@@ -1,15 +1,18 @@
 //! `councilgraph serve`: the SPARQL endpoint.
 
-use super::{Printer, Status};
+use super::{checks, Printer, Status};
 use crate::cli::ServeArgs;
 use crate::graph::store;
 use crate::serve::{self, Settings};
-use std::time::Duration;
+
+/// The largest `--max-body` (1 GiB) and `--threads` accepted.
+const MAX_BODY: usize = 1 << 30;
+const MAX_THREADS: usize = 1024;
 
 pub fn run(args: &ServeArgs, printer: Printer) -> anyhow::Result<Status> {
-    if !(args.timeout > 0.0 && args.timeout.is_finite()) {
-        anyhow::bail!("--timeout must be a positive number of seconds");
-    }
+    let timeout = checks::seconds("--timeout", args.timeout)?;
+    let max_body = checks::within("--max-body", args.max_body, 1, MAX_BODY)?;
+    let threads = checks::within("--threads", args.threads, 1, MAX_THREADS)?;
     let st = if args.allow_update {
         store::open_for_writing(&args.store.store)?
     } else {
@@ -17,10 +20,10 @@ pub fn run(args: &ServeArgs, printer: Printer) -> anyhow::Result<Status> {
     };
     let settings = Settings {
         bind: args.bind.clone(),
-        timeout: Duration::from_secs_f64(args.timeout),
-        max_body: args.max_body,
+        timeout,
+        max_body,
         allow_update: args.allow_update,
-        threads: args.threads,
+        threads,
         quiet: printer.quiet,
     };
     serve::serve(st, &settings, |addr| {

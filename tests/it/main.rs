@@ -10,6 +10,7 @@ mod extraction;
 mod identity;
 mod isolation;
 mod push;
+mod push_faults;
 mod queries;
 mod query;
 mod serve;
