@@ -14,4 +14,5 @@ mod push_faults;
 mod queries;
 mod query;
 mod serve;
+mod terminal;
 mod views;
