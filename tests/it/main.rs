@@ -5,6 +5,7 @@ mod util;
 mod bad_input;
 mod build;
 mod cli;
+mod concurrent_reads;
 mod export;
 mod extraction;
 mod identity;
