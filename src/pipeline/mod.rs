@@ -8,6 +8,8 @@
 
 mod ids;
 pub mod isolate;
+#[cfg(test)]
+mod properties;
 
 pub use ids::Identities;
 
