@@ -26,6 +26,11 @@ use std::time::Instant;
 /// Inputs read and extracted together before their graphs are written.
 const CHUNK: usize = 64;
 
+/// How often a long build flushes the store to disk: the write-ahead log
+/// then holds at most this much work, and a read-only open (a query during
+/// the build), which replays the log, stays quick.
+const FLUSH_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
+
 pub fn run(args: &BuildArgs, printer: Printer) -> anyhow::Result<Status> {
     let started = Instant::now();
     let iris = Iris::with_base(&args.base)?;
@@ -78,6 +83,7 @@ pub fn run(args: &BuildArgs, printer: Printer) -> anyhow::Result<Status> {
     let opts = ReadOptions { stdin_id: args.documents.id.clone(), ..ReadOptions::default() };
     let mut tally = Tally::default();
     let mut ids = Identities::default();
+    let mut flushed_at = Instant::now();
     'chunks: for chunk in inputs.chunks(CHUNK) {
         if stop() {
             break;
@@ -111,6 +117,10 @@ pub fn run(args: &BuildArgs, printer: Printer) -> anyhow::Result<Status> {
         }
         if let Some(b) = &bar {
             b.inc(chunk.len() as u64);
+        }
+        if flushed_at.elapsed() >= FLUSH_EVERY {
+            st.flush().context("flushing the store")?;
+            flushed_at = Instant::now();
         }
     }
     if let Some(b) = bar {
