@@ -37,3 +37,4 @@ pub mod reference;
 pub mod resolve;
 pub mod segment;
 pub mod serve;
+pub mod terminal;

@@ -14,7 +14,8 @@ fn main() -> ExitCode {
         // A closed pipe (`| head`) is not an error.
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("councilgraph: error: {e:#}");
+            // One line, with any control characters from the input shown escaped.
+            eprintln!("councilgraph: error: {}", councilgraph::terminal::escape(&format!("{e:#}")));
             ExitCode::from(1)
         }
     }

@@ -72,7 +72,7 @@ pub struct ServeWorkerArgs {
 #[command(after_long_help = "Examples:
   councilgraph build seeds/
   councilgraph build articles/ more.jsonl --store /data/cg.db
-  cat story.txt | councilgraph build -")]
+  cat story.txt | councilgraph build - --id story-2024-05-01")]
 pub struct BuildArgs {
     /// Files, folders, or - for standard input.
     #[arg(required = true, value_name = "PATH")]
@@ -82,6 +82,21 @@ pub struct BuildArgs {
     /// Base of minted entity IRIs.
     #[arg(long, value_name = "IRI", default_value = "https://w3id.org/councilgraph/id/")]
     pub base: String,
+    #[command(flatten)]
+    pub documents: DocumentArgs,
+}
+
+/// How documents are named and bounded (build and extract).
+#[derive(Debug, Args, Clone)]
+pub struct DocumentArgs {
+    /// The identifier of the document read from standard input (default:
+    /// stdin- and a hash of the text).
+    #[arg(long, value_name = "NAME")]
+    pub id: Option<String>,
+    /// A document whose text is longer than this is reported and not
+    /// extracted.
+    #[arg(long, value_name = "BYTES", default_value_t = crate::pipeline::DEFAULT_MAX_DOCUMENT_BYTES)]
+    pub max_document_bytes: usize,
 }
 
 /// Run a SPARQL query over the store.
@@ -239,6 +254,8 @@ pub struct ExtractArgs {
     /// Base of minted entity IRIs.
     #[arg(long, value_name = "IRI", default_value = "https://w3id.org/councilgraph/id/")]
     pub base: String,
+    #[command(flatten)]
+    pub documents: DocumentArgs,
 }
 
 /// Show what the graph holds about a person, party, council or body.

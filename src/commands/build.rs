@@ -1,6 +1,10 @@
 //! `councilgraph build`: read, extract (in parallel), write each document
 //! in one transaction, and summarise.
 //!
+//! A document that fails (text over `--max-document-bytes`, a panic in an
+//! extractor) is named on stderr with the reason and nothing of it is
+//! written; the rest of the batch is built and the exit status is 1.
+//!
 //! Ctrl-C (or SIGTERM) stops between documents: every document written so
 //! far is complete, none is half written, and the exit status is 130.
 
@@ -8,18 +12,24 @@ use super::{Printer, Status};
 use crate::cli::BuildArgs;
 use crate::graph::store;
 use crate::graph::vocab::{cg, rdf, schema};
-use crate::ingest::{self, Input, Skipped};
-use crate::pipeline::{self, DocumentGraph};
+use crate::ingest::{self, Input, ReadOptions, Skipped};
+use crate::pipeline::{self, DocumentGraph, Identities};
 use crate::resolve::Iris;
 use anyhow::Context;
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
 /// Inputs read and extracted together before their graphs are written.
 const CHUNK: usize = 64;
+
+/// How often a long build flushes the store to disk: the write-ahead log
+/// then holds at most this much work, and a read-only open (a query during
+/// the build), which replays the log, stays quick.
+const FLUSH_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
 
 pub fn run(args: &BuildArgs, printer: Printer) -> anyhow::Result<Status> {
     let started = Instant::now();
@@ -47,7 +57,19 @@ pub fn run(args: &BuildArgs, printer: Printer) -> anyhow::Result<Status> {
     let stop = || interrupted.load(Ordering::SeqCst);
     let (inputs, mut skipped) = ingest::expand(&args.paths)?;
     let path = &args.store.store;
+    if inputs.is_empty() {
+        // Nothing to read: no store is created.
+        for s in &skipped {
+            printer.info(format!("    {}: {}", s.source, s.reason));
+        }
+        if let Some(e) = skipped.iter().find(|s| s.is_error) {
+            anyhow::bail!("could not read {}: {}; nothing was built", e.source, e.reason);
+        }
+        printer.info("councilgraph: no article files found; nothing was built");
+        return Ok(Status::Ok);
+    }
     let st = store::open_for_writing(path)?;
+    store::check_base(&st, path, iris.base())?;
     store::load_ontology(&st, path)?;
 
     let bar = printer.progress.then(|| {
@@ -58,53 +80,47 @@ pub fn run(args: &BuildArgs, printer: Printer) -> anyhow::Result<Status> {
         );
         b
     });
-    let mut warnings: Vec<String> = Vec::new();
-    let mut documents = 0usize;
-    let mut quads = 0usize;
-    let mut entities: HashSet<(&'static str, String)> = HashSet::new();
-    let mut ids: HashMap<String, String> = HashMap::new();
+    let opts = ReadOptions { stdin_id: args.documents.id.clone(), ..ReadOptions::default() };
+    let mut tally = Tally::default();
+    let mut ids = Identities::default();
+    let mut flushed_at = Instant::now();
     'chunks: for chunk in inputs.chunks(CHUNK) {
         if stop() {
             break;
         }
-        let results: Vec<(ingest::ReadOutcome, Vec<DocumentGraph>)> = chunk
+        let reads: Vec<ingest::ReadOutcome> = chunk
             .par_iter()
-            .map(|input: &Input| {
-                if stop() {
-                    return (ingest::ReadOutcome::default(), Vec::new());
-                }
-                let r = ingest::read(input);
-                let graphs = r.documents.iter().map(|d| pipeline::process(d, &iris)).collect();
-                (r, graphs)
-            })
+            .map(|input: &Input| if stop() { ingest::ReadOutcome::default() } else { ingest::read_with(input, &opts) })
             .collect();
-        for (read, graphs) in results {
+        let mut docs = Vec::new();
+        for r in reads {
+            skipped.extend(r.skipped);
+            tally.warnings.extend(r.warnings);
+            for mut d in r.documents {
+                tally.warnings.extend(ids.claim(&mut d, &iris));
+                docs.push(d);
+            }
+        }
+        let max = args.documents.max_document_bytes;
+        let graphs: Vec<_> = docs.par_iter().map(|d| pipeline::process_checked(d, &iris, max)).collect();
+        for (doc, g) in docs.iter().zip(graphs) {
             if stop() {
                 break 'chunks;
             }
-            skipped.extend(read.skipped);
-            warnings.extend(read.warnings);
-            for (doc, g) in read.documents.iter().zip(&graphs) {
-                if let Some(earlier) = ids.insert(doc.id.clone(), doc.source.clone()) {
-                    warnings.push(format!(
-                        "{} and {} share the identifier {:?}: the later replaces the earlier in the store",
-                        earlier, doc.source, doc.id
-                    ));
+            match g {
+                Ok(g) => {
+                    store::replace_document(&st, path, &g).with_context(|| format!("writing {}", doc.source))?;
+                    tally.add(&g);
                 }
-                store::replace_document(&st, path, g).with_context(|| format!("writing {}", doc.source))?;
-                documents += 1;
-                quads += g.quads.len();
-                for q in &g.quads {
-                    if q.predicate.as_ref() == rdf::TYPE {
-                        if let Some(class) = class_name(&q.object) {
-                            entities.insert((class, q.subject.to_string()));
-                        }
-                    }
-                }
+                Err(e) => tally.failed.push((doc.source.clone(), e.to_string())),
             }
-            if let Some(b) = &bar {
-                b.inc(1);
-            }
+        }
+        if let Some(b) = &bar {
+            b.inc(chunk.len() as u64);
+        }
+        if flushed_at.elapsed() >= FLUSH_EVERY {
+            st.flush().context("flushing the store")?;
+            flushed_at = Instant::now();
         }
     }
     if let Some(b) = bar {
@@ -113,11 +129,56 @@ pub fn run(args: &BuildArgs, printer: Printer) -> anyhow::Result<Status> {
     let total = st.len().unwrap_or(0);
     st.flush().context("flushing the store")?;
     drop(st);
+    report(&tally, &skipped, total, started, path, stop(), printer);
+    if stop() {
+        return Ok(Status::Interrupted);
+    }
+    outcome(&tally, &skipped)
+}
 
-    for w in &warnings {
+/// What the documents of a build gave.
+#[derive(Default)]
+struct Tally {
+    documents: usize,
+    quads: usize,
+    entities: HashSet<(&'static str, String)>,
+    warnings: Vec<String>,
+    /// (source, reason) of each document that gave no graph.
+    failed: Vec<(String, String)>,
+}
+
+impl Tally {
+    fn add(&mut self, g: &DocumentGraph) {
+        self.documents += 1;
+        self.quads += g.quads.len();
+        for q in &g.quads {
+            if q.predicate.as_ref() == rdf::TYPE {
+                if let Some(class) = class_name(&q.object) {
+                    self.entities.insert((class, q.subject.to_string()));
+                }
+            }
+        }
+    }
+}
+
+/// Warnings, failures and the summary, on stderr.
+fn report(
+    t: &Tally,
+    skipped: &[Skipped],
+    total: usize,
+    started: Instant,
+    path: &Path,
+    stopped: bool,
+    printer: Printer,
+) {
+    for w in &t.warnings {
         printer.warn(w);
     }
-    if stop() {
+    for (source, reason) in &t.failed {
+        printer.failed(source, reason);
+    }
+    let documents = t.documents;
+    if stopped {
         printer.warn(format!(
             "interrupted: {documents} document{} written, each complete; the rest were not read",
             plural(documents)
@@ -132,13 +193,16 @@ pub fn run(args: &BuildArgs, printer: Printer) -> anyhow::Result<Status> {
     printer.info(format!(
         "  skipped: {}{}",
         skipped.len(),
-        if skipped.is_empty() { String::new() } else { format!(" ({})", summary(&skipped)) }
+        if skipped.is_empty() { String::new() } else { format!(" ({})", summary(skipped)) }
     ));
-    for s in &skipped {
+    for s in skipped {
         printer.info(format!("    {}: {}", s.source, s.reason));
     }
-    printer.info(format!("  quads written: {quads} (the store holds {total}, ontology included)"));
-    let n = |c: &str| entities.iter().filter(|e| e.0 == c).count();
+    if !t.failed.is_empty() {
+        printer.info(format!("  failed: {} (not written; reasons above)", t.failed.len()));
+    }
+    printer.info(format!("  quads written: {} (the store holds {total}, ontology included)", t.quads));
+    let n = |c: &str| t.entities.iter().filter(|e| e.0 == c).count();
     printer.info(format!(
         "  entities: {} people, {} parties, {} councils, {} other organisations; {} quotations, {} inspections",
         n("person"),
@@ -148,13 +212,24 @@ pub fn run(args: &BuildArgs, printer: Printer) -> anyhow::Result<Status> {
         n("quotation"),
         n("inspection")
     ));
-    if stop() {
-        return Ok(Status::Interrupted);
+}
+
+/// Exit status 1, with one line, when any input was not read or any
+/// document failed; the rest was built either way.
+fn outcome(t: &Tally, skipped: &[Skipped]) -> anyhow::Result<Status> {
+    let unread = skipped.iter().find(|s| s.is_error);
+    match (t.failed.len(), unread) {
+        (0, None) => Ok(Status::Ok),
+        (0, Some(e)) => anyhow::bail!("could not read {}: {}", e.source, e.reason),
+        (n, unread) => anyhow::bail!(
+            "{n} document{} failed and {} not written{}; the other {} {} built",
+            plural(n),
+            if n == 1 { "was" } else { "were" },
+            unread.map(|e| format!(", and {} could not be read", e.source)).unwrap_or_default(),
+            t.documents,
+            if t.documents == 1 { "was" } else { "were" }
+        ),
     }
-    if let Some(e) = skipped.iter().find(|s| s.is_error) {
-        anyhow::bail!("could not read {}: {}", e.source, e.reason);
-    }
-    Ok(Status::Ok)
 }
 
 /// The class an `rdf:type` object counts under in the summary.

@@ -7,10 +7,13 @@ use crate::query::explain;
 use std::io::Write;
 
 pub fn run(args: &ExplainArgs, _printer: Printer) -> anyhow::Result<Status> {
-    let st = store::open_for_reading(&args.store.store)?;
+    let (n, buf) = store::read_with_retry(&args.store.store, |st| -> anyhow::Result<_> {
+        let mut buf = Vec::new();
+        Ok((explain::explain(st, &args.name, &mut buf)?, buf))
+    })?;
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let n = explain::explain(&st, &args.name, &mut out)?;
+    let mut out = stdout.lock();
+    out.write_all(&buf)?;
     out.flush()?;
     if n == 0 {
         anyhow::bail!("nothing in the graph is named like {:?}", args.name);

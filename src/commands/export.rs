@@ -22,7 +22,34 @@ pub fn run(args: &ExportArgs, printer: Printer) -> anyhow::Result<Status> {
             "give --format turtle|ntriples|nquads|trig|rdfxml|jsonld|dot (or --output with a known extension)"
         ),
     };
-    let st = store::open_for_reading(&args.store.store)?;
+    // Read whole before anything is written, so a read that races a build
+    // and is run again writes nothing twice.
+    let (buf, what) = store::read_with_retry(&args.store.store, |st| read(st, args, format, printer))?;
+    match &args.output {
+        Some(p) => {
+            let tmp = p.with_extension(format!("{}.partial", p.extension().and_then(|e| e.to_str()).unwrap_or("out")));
+            std::fs::write(&tmp, &buf).with_context(|| format!("writing {}", tmp.display()))?;
+            std::fs::rename(&tmp, p).with_context(|| format!("writing {}", p.display()))?;
+            printer.info(format!("wrote {what} to {}", p.display()));
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            out.write_all(&buf)?;
+            out.flush()?;
+            printer.info(format!("wrote {what}"));
+        }
+    }
+    Ok(Status::Ok)
+}
+
+/// The export, whole, and what it holds (for the message).
+fn read(
+    st: &oxigraph::store::Store,
+    args: &ExportArgs,
+    format: ExportFormat,
+    printer: Printer,
+) -> anyhow::Result<(Vec<u8>, String)> {
     let mut buf: Vec<u8> = Vec::new();
     let rdf_format = match format {
         ExportFormat::Turtle => Some(RdfExportFormat::Turtle),
@@ -34,7 +61,7 @@ pub fn run(args: &ExportArgs, printer: Printer) -> anyhow::Result<Status> {
         _ => None,
     };
     let what = if let Some(rf) = rdf_format {
-        let n = rdf::export(&st, rf, args.graph.as_deref(), &mut buf)?;
+        let n = rdf::export(st, rf, args.graph.as_deref(), &mut buf)?;
         format!("{n} {}", if rf.is_dataset() { "quads" } else { "triples" })
     } else {
         if args.graph.is_some() {
@@ -47,7 +74,7 @@ pub fn run(args: &ExportArgs, printer: Printer) -> anyhow::Result<Status> {
             ViewArg::Quotes => View::Quotes,
         };
         let selection = Selection { view, focus: args.focus.clone(), depth: args.depth, max_nodes: args.max_nodes };
-        let full = network::entity_graph(&st)?;
+        let full = network::entity_graph(st)?;
         let (g, left_out) = network::select(&full, &selection).map_err(anyhow::Error::msg)?;
         if left_out.nodes > 0 {
             printer.warn(format!(
@@ -73,20 +100,5 @@ pub fn run(args: &ExportArgs, printer: Printer) -> anyhow::Result<Status> {
         }
         format!("a network of {} nodes and {} edges", g.node_count(), g.edge_count())
     };
-    match &args.output {
-        Some(p) => {
-            let tmp = p.with_extension(format!("{}.partial", p.extension().and_then(|e| e.to_str()).unwrap_or("out")));
-            std::fs::write(&tmp, &buf).with_context(|| format!("writing {}", tmp.display()))?;
-            std::fs::rename(&tmp, p).with_context(|| format!("writing {}", p.display()))?;
-            printer.info(format!("wrote {what} to {}", p.display()));
-        }
-        None => {
-            let stdout = std::io::stdout();
-            let mut out = stdout.lock();
-            out.write_all(&buf)?;
-            out.flush()?;
-            printer.info(format!("wrote {what}"));
-        }
-    }
-    Ok(Status::Ok)
+    Ok((buf, what))
 }

@@ -2,6 +2,7 @@
 //! output. Data goes to stdout; messages, progress and summaries to stderr.
 
 mod build;
+mod checks;
 mod explain;
 mod export;
 mod extract;
@@ -10,9 +11,11 @@ mod query;
 mod serve;
 
 use crate::cli::{Cli, Command};
+use crate::terminal::escape;
 use std::io::IsTerminal;
 
-/// Messages for people, on stderr, unless --quiet.
+/// Messages for people, on stderr, unless --quiet; control characters in
+/// them (from file names, articles, servers) are shown escaped.
 #[derive(Debug, Clone, Copy)]
 pub struct Printer {
     pub quiet: bool,
@@ -28,13 +31,18 @@ impl Printer {
     /// A line on stderr (not shown with --quiet).
     pub fn info(&self, msg: impl AsRef<str>) {
         if !self.quiet {
-            eprintln!("{}", msg.as_ref());
+            eprintln!("{}", escape(msg.as_ref()));
         }
     }
 
     /// A warning on stderr (always shown).
     pub fn warn(&self, msg: impl AsRef<str>) {
-        eprintln!("councilgraph: warning: {}", msg.as_ref());
+        eprintln!("councilgraph: warning: {}", escape(msg.as_ref()));
+    }
+
+    /// One input or graph that failed, and why, on stderr (always shown).
+    pub fn failed(&self, what: &str, why: &str) {
+        eprintln!("councilgraph: failed {}: {}", escape(what), escape(why));
     }
 }
 

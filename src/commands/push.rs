@@ -1,52 +1,65 @@
 //! `councilgraph push`: graphs to an external store, one line per graph.
 
-use super::{Printer, Status};
+use super::{checks, Printer, Status};
 use crate::cli::{PushArgs, PushProtocol};
 use crate::graph::store;
 use crate::push::{self, auth::Credentials, Protocol, Settings};
-use std::time::Duration;
+
+/// The largest `--batch` and `--retries` accepted.
+const MAX_BATCH: usize = 10_000_000;
+const MAX_RETRIES: u32 = 20;
 
 pub fn run(args: &PushArgs, printer: Printer) -> anyhow::Result<Status> {
+    // A password in the URL is taken out of it, so it is never printed.
+    let (endpoint, in_url) = push::split_userinfo(&args.endpoint);
     let credentials = match (&args.user, &args.password_env) {
         (Some(user), Some(var)) => {
             let password = std::env::var(var)
                 .map_err(|_| anyhow::anyhow!("the environment variable {var} (from --password-env) is not set"))?;
             Some(Credentials { user: user.clone(), password })
         }
-        _ => None,
+        _ => in_url,
     };
-    if !(args.timeout > 0.0 && args.timeout.is_finite()) {
-        anyhow::bail!("--timeout must be a positive number of seconds");
-    }
+    let timeout = checks::seconds("--timeout", args.timeout)?;
+    let batch = checks::within("--batch", args.batch, 1, MAX_BATCH)?;
+    let retries = checks::within("--retries", args.retries, 0, MAX_RETRIES)?;
     let st = store::open_for_reading(&args.store.store)?;
     let settings = Settings {
-        endpoint: args.endpoint.clone(),
+        endpoint: endpoint.clone(),
         protocol: match args.protocol {
             PushProtocol::Gsp => Protocol::Gsp,
             PushProtocol::Update => Protocol::Update,
         },
         credentials,
-        batch: args.batch,
-        retries: args.retries,
-        timeout: Duration::from_secs_f64(args.timeout),
+        batch,
+        retries,
+        timeout,
     };
     let reports = push::push(&st, &settings, |r| match &r.error {
         None => printer.info(format!("pushed {} ({} triples, {} requests)", r.graph, r.triples, r.requests)),
-        Some(e) => eprintln!("councilgraph: failed {}: {e}", r.graph),
+        Some(e) if r.is_partial() => printer.failed(
+            &r.graph,
+            &format!("{e}; the remote graph is partial: it holds {} of the {} triples", r.sent, r.triples),
+        ),
+        Some(e) => printer.failed(&r.graph, e),
     })?;
     let failed: Vec<&push::GraphReport> = reports.iter().filter(|r| r.error.is_some()).collect();
     let triples: usize = reports.iter().filter(|r| r.error.is_none()).map(|r| r.triples).sum();
     printer.info(format!(
-        "councilgraph: pushed {} graphs, {triples} triples, to {}",
-        reports.len() - failed.len(),
-        args.endpoint
+        "councilgraph: pushed {} graphs, {triples} triples, to {endpoint}",
+        reports.len() - failed.len()
     ));
     if let Some(f) = failed.first() {
+        let partial: Vec<&str> = failed.iter().filter(|r| r.is_partial()).map(|r| r.graph.as_str()).collect();
         anyhow::bail!(
-            "{} graph{} not pushed to {}: {}",
+            "{} graph{} not pushed to {endpoint}{}: {}",
             failed.len(),
             if failed.len() == 1 { "" } else { "s" },
-            args.endpoint,
+            if partial.is_empty() {
+                String::new()
+            } else {
+                format!(" (left partial on the remote: {})", partial.join(", "))
+            },
             f.error.as_deref().unwrap_or("")
         );
     }

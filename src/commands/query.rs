@@ -19,7 +19,6 @@ fn run_here(args: &QueryArgs, printer: Printer) -> anyhow::Result<Status> {
     let text = query::read_query_arg(&args.query)?;
     // Parse first: a bad query is reported even when there is no store yet.
     let _parsed = query::prepare(&text)?;
-    let st = store::open_for_reading(&args.store.store)?;
     let format = match args.format {
         QueryFormat::Table => ResultFormat::Table,
         QueryFormat::Csv => ResultFormat::Csv,
@@ -32,9 +31,15 @@ fn run_here(args: &QueryArgs, printer: Printer) -> anyhow::Result<Status> {
         QueryFormat::Rdfxml => ResultFormat::Rdf(RdfExportFormat::RdfXml),
         QueryFormat::Jsonld => ResultFormat::Rdf(RdfExportFormat::JsonLd),
     };
+    // Results are kept until the query is done, so a read that races a
+    // build and is run again prints nothing twice.
+    let (outcome, buf) = store::read_with_retry(&args.store.store, |st| -> anyhow::Result<_> {
+        let mut buf = Vec::new();
+        Ok((query::run(st, &text, format, &mut buf)?, buf))
+    })?;
     let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let outcome = query::run(&st, &text, format, &mut out)?;
+    let mut out = stdout.lock();
+    out.write_all(&buf)?;
     out.flush()?;
     match outcome {
         Outcome::Rows(n) => printer.info(format!("{n} row{}", if n == 1 { "" } else { "s" })),

@@ -25,6 +25,10 @@ pub enum StoreError {
     Open { path: PathBuf, source: StorageError },
     #[error("writing to store {path}: {source}")]
     Write { path: PathBuf, source: StorageError },
+    #[error("store {path} holds documents minted under the base <{theirs}>, not <{ours}>: build with --base {theirs}, or into another --store")]
+    OtherBase { path: PathBuf, theirs: String, ours: String },
+    #[error("reading store {path}: {source}")]
+    Read { path: PathBuf, source: StorageError },
     #[error("the built-in ontology does not parse: {0}")]
     Ontology(String),
 }
@@ -49,6 +53,57 @@ pub fn open_for_reading(path: &Path) -> Result<Store, StoreError> {
         return Err(StoreError::Missing { path: path.to_owned() });
     }
     Store::open_read_only(path).map_err(|e| open_error(path, e))
+}
+
+/// How many more times a read is tried when a build changes the store under it.
+const READ_RETRIES: u32 = 6;
+
+/// Opens the store read-only and runs `read` on it. RocksDB's read-only
+/// view of a store that a build is writing at the same moment can fail to
+/// open or fail mid-read ("IO error: … log", "Corruption: … MANIFEST"),
+/// though the store itself is fine; then the store is opened afresh and
+/// `read` runs again, up to six more times, after a short pause. `read` may
+/// run more than once, so it must keep its output to itself (a buffer)
+/// until it returns.
+pub fn read_with_retry<T, E>(path: &Path, mut read: impl FnMut(&Store) -> Result<T, E>) -> Result<T, E>
+where
+    E: From<StoreError> + std::fmt::Display,
+{
+    let mut attempt = 0;
+    loop {
+        let result = open_for_reading(path).map_err(E::from).and_then(|st| read(&st));
+        match result {
+            Err(e) if attempt < READ_RETRIES && is_race(&format!("{e:#}")) => {
+                std::thread::sleep(std::time::Duration::from_millis(20 << attempt));
+                attempt += 1;
+            }
+            r => return r,
+        }
+    }
+}
+
+/// True for the errors a read racing a writer gives.
+fn is_race(message: &str) -> bool {
+    let m = message.to_ascii_lowercase();
+    ["io error", "corruption", "no such file", "while reading", "while open"].iter().any(|w| m.contains(w))
+}
+
+/// Refuses a store whose documents were minted under another base than
+/// `base`: one store holds one base, or the same article would be two
+/// documents and the same person two entities.
+pub fn check_base(store: &Store, path: &Path, base: &str) -> Result<(), StoreError> {
+    let article = vocab::schema::NEWS_ARTICLE;
+    let first = store.quads_for_pattern(None, Some(vocab::rdf::TYPE), Some(article.into()), None).next();
+    let Some(quad) = first.transpose().map_err(|e| StoreError::Read { path: path.to_owned(), source: e })? else {
+        return Ok(());
+    };
+    let NamedOrBlankNode::NamedNode(doc) = quad.subject else { return Ok(()) };
+    // A document IRI is `{base}doc/{slug}`, and a slug has no `/`.
+    let theirs = doc.as_str().rsplit_once("doc/").map_or(doc.as_str(), |(b, _)| b).to_owned();
+    if theirs == base {
+        return Ok(());
+    }
+    Err(StoreError::OtherBase { path: path.to_owned(), theirs, ours: base.to_owned() })
 }
 
 /// Replaces one document's graph, in one transaction.
@@ -126,6 +181,45 @@ mod tests {
         assert_eq!(store.len().unwrap_or(0), n_a);
         replace_document(&store, dir.path(), &b).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(store.len().unwrap_or(0), b.quads.len());
+    }
+
+    #[test]
+    fn a_read_is_tried_again_only_after_the_errors_of_a_race() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        drop(open_for_writing(dir.path()).unwrap_or_else(|e| panic!("{e}")));
+        let mut calls = 0;
+        let r: anyhow::Result<()> = read_with_retry(dir.path(), |_| {
+            calls += 1;
+            if calls < 3 {
+                anyhow::bail!("IO error: No such file or directory: 000012.log")
+            }
+            anyhow::bail!("bad query")
+        });
+        assert_eq!((r.map_err(|e| e.to_string()), calls), (Err("bad query".into()), 3));
+        let mut calls = 0;
+        let r: anyhow::Result<u8> = read_with_retry(dir.path(), |_| {
+            calls += 1;
+            anyhow::bail!("Corruption: MANIFEST may be corrupted")
+        });
+        assert!(r.is_err());
+        assert_eq!(calls, 7);
+        let missing = dir.path().join("none");
+        let r: anyhow::Result<()> = read_with_retry(&missing, |_| Ok(()));
+        assert!(r.is_err_and(|e| e.to_string().starts_with("no store at")));
+    }
+
+    #[test]
+    fn one_store_holds_one_base() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let store = open_for_writing(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+        let base = "https://example.org/kg/";
+        assert!(check_base(&store, dir.path(), base).is_ok(), "an empty store takes any base");
+        let iris = Iris::with_base(base).unwrap_or_else(|e| panic!("{e}"));
+        let g = crate::pipeline::process(&Document::from_text("d", "d.txt", "Text."), &iris);
+        replace_document(&store, dir.path(), &g).unwrap_or_else(|e| panic!("{e}"));
+        assert!(check_base(&store, dir.path(), base).is_ok());
+        let e = check_base(&store, dir.path(), Iris::default().base()).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(e.contains("under the base <https://example.org/kg/>, not <https://w3id.org/councilgraph/id/>"), "{e}");
     }
 
     #[test]

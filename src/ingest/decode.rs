@@ -6,7 +6,7 @@
 //! stages publish offsets into it.
 
 /// How far into a file a NUL byte marks it as binary.
-const BINARY_SNIFF_LEN: usize = 8 * 1024;
+pub const BINARY_SNIFF_LEN: usize = 8 * 1024;
 
 const UTF8_BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
 const UTF16_LE_BOM: &[u8] = &[0xFF, 0xFE];
@@ -26,6 +26,14 @@ pub enum NotText {
 pub struct Decoded {
     pub text: String,
     pub warning: Option<String>,
+}
+
+/// True when the first bytes of a file already make it binary for
+/// [`decode`]: a NUL byte, and no UTF-16 byte-order mark.
+pub fn is_binary_head(head: &[u8]) -> bool {
+    !head.starts_with(UTF16_LE_BOM)
+        && !head.starts_with(UTF16_BE_BOM)
+        && head.iter().take(BINARY_SNIFF_LEN).any(|&b| b == 0)
 }
 
 /// Decodes a file's bytes; `source` names the file in the warning.

@@ -6,12 +6,14 @@
 //! binary files are skipped with the reason; invalid UTF-8 is decoded with
 //! replacement characters and a warning that gives the byte offset.
 
+mod controls;
 mod decode;
 mod html;
 mod jsonl;
 mod meta;
 mod walk;
 
+pub use controls::is_forbidden;
 pub use walk::{expand, ARTICLE_EXTENSIONS};
 
 use std::io::Read;
@@ -105,40 +107,101 @@ pub(crate) fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
+/// How inputs are read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// The identifier of what standard input holds (`--id`); by default
+    /// `stdin-` and a hash of the content, so two different texts piped
+    /// into two builds do not replace each other.
+    pub stdin_id: Option<String>,
+    /// An input longer than this many bytes is not read.
+    pub max_input_bytes: u64,
+}
+
+/// The default of [`ReadOptions::max_input_bytes`]: 1 GiB.
+pub const DEFAULT_MAX_INPUT_BYTES: u64 = 1 << 30;
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        Self { stdin_id: None, max_input_bytes: DEFAULT_MAX_INPUT_BYTES }
+    }
+}
+
+/// Reads one input with the default options; see [`read_with`].
+pub fn read(input: &Input) -> ReadOutcome {
+    read_with(input, &ReadOptions::default())
+}
+
 /// Reads one input: text, HTML (by extension `.html`/`.htm`, or content
 /// that starts with `<!doctype html` or `<html`) or JSON Lines
 /// (`.jsonl`/`.ndjson`). Standard input is sniffed: JSON Lines when every
 /// non-empty line is an object with a `"text"`, else HTML or text. A file
-/// that cannot be read comes back as a [`Skipped`] error.
-pub fn read(input: &Input) -> ReadOutcome {
+/// that cannot be read, or is longer than the options allow, comes back as
+/// a [`Skipped`] error; a binary file is recognised from its first 8 KiB,
+/// without reading the rest (`/dev/zero`).
+pub fn read_with(input: &Input, opts: &ReadOptions) -> ReadOutcome {
     let source = input.display();
     let bytes = match input {
-        Input::File(p) => std::fs::read(p),
-        Input::Stdin => {
-            let mut b = Vec::new();
-            std::io::stdin().lock().read_to_end(&mut b).map(|_| b)
-        }
+        Input::File(p) => std::fs::File::open(p).and_then(|f| read_limited(f, opts.max_input_bytes)),
+        Input::Stdin => read_limited(std::io::stdin().lock(), opts.max_input_bytes),
+    };
+    let error = |reason: String| ReadOutcome {
+        skipped: vec![Skipped { source: source.clone(), reason, is_error: true }],
+        ..ReadOutcome::default()
     };
     match bytes {
-        Ok(b) => read_bytes(&source, &b),
-        Err(e) => ReadOutcome {
-            skipped: vec![Skipped { source, reason: io_reason(&e), is_error: true }],
-            ..ReadOutcome::default()
-        },
+        Ok(Some(b)) => {
+            let stem = match input {
+                Input::Stdin => {
+                    Some(opts.stdin_id.clone().unwrap_or_else(|| format!("stdin-{}", crate::resolve::short_hash(&b))))
+                }
+                Input::File(_) => None,
+            };
+            read_bytes_named(&source, stem.as_deref(), &b)
+        }
+        Ok(None) => error(format!("larger than {} bytes, not read", opts.max_input_bytes)),
+        Err(e) => error(io_reason(&e)),
     }
+}
+
+/// Reads at most `cap` bytes (`None` when there are more). Stops after the
+/// first 8 KiB when they already make the input binary.
+fn read_limited(mut r: impl Read, cap: u64) -> std::io::Result<Option<Vec<u8>>> {
+    let mut bytes = Vec::new();
+    (&mut r).take(decode::BINARY_SNIFF_LEN as u64).read_to_end(&mut bytes)?;
+    if decode::is_binary_head(&bytes) {
+        return Ok(Some(bytes));
+    }
+    let room = cap.saturating_add(1).saturating_sub(bytes.len() as u64);
+    r.take(room).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= cap).then_some(bytes))
 }
 
 /// Reads a byte buffer already in memory as if it came from `source` (a path
 /// or `-`): what [`read`] does once it has the bytes. Never panics.
 pub fn read_bytes(source: &str, bytes: &[u8]) -> ReadOutcome {
+    read_bytes_named(source, None, bytes)
+}
+
+/// [`read_bytes`], with the stem that names the documents when `stem` is
+/// given (else the file name without extension; for `-`, `stdin`).
+fn read_bytes_named(source: &str, stem: Option<&str>, bytes: &[u8]) -> ReadOutcome {
+    let mut out = parse_bytes(source, stem, bytes);
+    for d in &mut out.documents {
+        out.warnings.extend(controls::clean_document(d));
+    }
+    out
+}
+
+fn parse_bytes(source: &str, stem: Option<&str>, bytes: &[u8]) -> ReadOutcome {
     let mut out = ReadOutcome::default();
     let skip = |reason: String| Skipped { source: source.to_owned(), reason, is_error: false };
     let stdin = source == "-";
     let path = std::path::Path::new(source);
-    let stem = if stdin {
-        "stdin".to_owned()
-    } else {
-        path.file_stem().map_or_else(|| source.to_owned(), |s| s.to_string_lossy().into_owned())
+    let stem = match stem {
+        Some(s) => s.to_owned(),
+        None if stdin => "stdin".to_owned(),
+        None => path.file_stem().map_or_else(|| source.to_owned(), |s| s.to_string_lossy().into_owned()),
     };
     let ext = if stdin {
         String::new()
@@ -264,6 +327,23 @@ mod tests {
         assert!(r.skipped[0].is_error);
         assert!(!r.skipped[0].reason.contains("os error"), "{}", r.skipped[0].reason);
         assert_eq!(r.skipped[0].reason, r.skipped[0].reason.to_lowercase());
+    }
+
+    #[test]
+    fn inputs_are_read_up_to_a_limit_and_binary_ones_only_to_their_first_bytes() {
+        let text = b"Short article text.".repeat(1000);
+        assert_eq!(read_limited(&text[..], 19_000).ok().flatten().map(|b| b.len()), Some(19_000));
+        assert_eq!(read_limited(&text[..], 18_999).ok().flatten(), None);
+        // An endless stream of NUL bytes (`/dev/zero`) stops after 8 KiB.
+        let zeros = std::io::repeat(0);
+        let head = read_limited(zeros, DEFAULT_MAX_INPUT_BYTES).ok().flatten().unwrap_or_default();
+        assert_eq!(head.len(), decode::BINARY_SNIFF_LEN);
+        let r = read_with(&Input::File("/dev/zero".into()), &ReadOptions::default());
+        assert_eq!(r.skipped.first().map(|s| s.reason.as_str()), Some("binary file (NUL byte at offset 0)"));
+        // An endless text stream stops at the limit.
+        let opts = ReadOptions { max_input_bytes: 100_000, ..ReadOptions::default() };
+        let yes = std::io::repeat(b'y');
+        assert_eq!(read_limited(yes, opts.max_input_bytes).ok().flatten(), None);
     }
 
     #[test]

@@ -41,7 +41,17 @@ pub struct GraphReport {
     pub graph: String,
     pub triples: usize,
     pub requests: usize,
+    /// Triples the endpoint accepted before an error (all of them when none).
+    pub sent: usize,
     pub error: Option<String>,
+}
+
+impl GraphReport {
+    /// True when the remote graph holds only part of this one: a later
+    /// batch failed after the first replaced the remote graph.
+    pub fn is_partial(&self) -> bool {
+        self.error.is_some() && self.sent > 0
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -59,6 +69,46 @@ struct Session {
     challenge: Option<Challenge>,
     nc: u32,
     retries: u32,
+}
+
+/// A URL without the `user:password@` of its authority, and those
+/// credentials (percent-decoded), so a password given in the URL is sent
+/// only in an `Authorization` header and never printed.
+pub fn split_userinfo(url: &str) -> (String, Option<Credentials>) {
+    let Some((scheme, rest)) = url.split_once("://") else { return (url.to_owned(), None) };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let Some((userinfo, host)) = rest[..end].rsplit_once('@') else { return (url.to_owned(), None) };
+    let (user, password) = userinfo.split_once(':').unwrap_or((userinfo, ""));
+    let credentials = Credentials { user: percent_decode(user), password: percent_decode(password) };
+    (format!("{scheme}://{host}{}", &rest[end..]), Some(credentials))
+}
+
+/// A URL fit to print: any `user:password@` replaced by `***@`.
+pub fn redact_url(url: &str) -> String {
+    match split_userinfo(url) {
+        (clean, Some(_)) => clean.replacen("://", "://***@", 1),
+        (clean, None) => clean,
+    }
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = (b[i] == b'%').then(|| s.get(i + 1..i + 3)).flatten().and_then(|h| u8::from_str_radix(h, 16).ok());
+        match hex {
+            Some(v) => {
+                out.push(v);
+                i += 3;
+            }
+            None => {
+                out.push(b[i]);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn percent_encode(s: &str) -> String {
@@ -123,7 +173,15 @@ impl Session {
                 req = req.set("Authorization", &h);
             }
             let transient = match req.send_bytes(body) {
-                Ok(_) => return Ok(()),
+                Ok(r) if (200..300).contains(&r.status()) => return Ok(()),
+                Ok(r) => {
+                    // Redirects are not followed: a PUT or POST must not turn into a GET.
+                    let to = r.header("Location").map(|l| format!(" to {}", redact_url(l))).unwrap_or_default();
+                    return Err(format!(
+                        "the endpoint answered {} (a redirect{to}); give the final URL as --endpoint",
+                        r.status()
+                    ));
+                }
                 Err(ureq::Error::Status(401, resp)) => {
                     let challenge = resp.header("WWW-Authenticate").and_then(auth::parse_challenge);
                     match (&self.credentials, challenge) {
@@ -145,10 +203,11 @@ impl Session {
                     let text = resp.into_string().unwrap_or_default();
                     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
                     let text: String = text.chars().take(300).collect();
+                    let text = if text.is_empty() { String::new() } else { format!(": {text}") };
                     if code >= 500 || code == 429 {
-                        format!("{code}: {text}")
+                        format!("{code}{text}")
                     } else {
-                        return Err(format!("the endpoint answered {code}: {text}"));
+                        return Err(format!("the endpoint answered {code}{text}"));
                     }
                 }
                 Err(ureq::Error::Transport(t)) => {
@@ -184,9 +243,9 @@ pub fn push(
     mut on_graph: impl FnMut(&GraphReport),
 ) -> Result<Vec<GraphReport>, PushError> {
     if !(s.endpoint.starts_with("http://") || s.endpoint.starts_with("https://")) {
-        return Err(PushError::Endpoint(s.endpoint.clone()));
+        return Err(PushError::Endpoint(redact_url(&s.endpoint)));
     }
-    let agent = ureq::AgentBuilder::new().timeout(s.timeout).build();
+    let agent = ureq::AgentBuilder::new().timeout(s.timeout).redirects(0).build();
     let mut session = Session { agent, credentials: s.credentials.clone(), challenge: None, nc: 0, retries: s.retries };
     let mut graphs: Vec<oxigraph::model::NamedNode> = store
         .named_graphs()
@@ -204,7 +263,8 @@ pub fn push(
             .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(g.as_ref())))
             .map(|q| q.map(|q| Triple::new(q.subject, q.predicate, q.object)))
             .collect::<Result<_, _>>()?;
-        let mut report = GraphReport { graph: g.as_str().to_owned(), triples: triples.len(), requests: 0, error: None };
+        let mut report =
+            GraphReport { graph: g.as_str().to_owned(), triples: triples.len(), requests: 0, sent: 0, error: None };
         let chunks: Vec<&[Triple]> = if triples.is_empty() { vec![&[][..]] } else { triples.chunks(batch).collect() };
         for (i, chunk) in chunks.iter().enumerate() {
             let result = match s.protocol {
@@ -225,9 +285,12 @@ pub fn push(
                 }
             };
             report.requests += 1;
-            if let Err(e) = result {
-                report.error = Some(e);
-                break;
+            match result {
+                Ok(()) => report.sent += chunk.len(),
+                Err(e) => {
+                    report.error = Some(e);
+                    break;
+                }
             }
         }
         on_graph(&report);
@@ -244,6 +307,19 @@ pub fn push(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn credentials_come_out_of_the_url() {
+        let (url, c) = split_userinfo("http://u%40x:p%3Aw@host:8890/store?x=1");
+        assert_eq!(url, "http://host:8890/store?x=1");
+        let c = c.unwrap_or(Credentials { user: String::new(), password: String::new() });
+        assert_eq!((c.user.as_str(), c.password.as_str()), ("u@x", "p:w"));
+        assert_eq!(split_userinfo("http://host/a@b").0, "http://host/a@b");
+        assert!(split_userinfo("http://host/a@b").1.is_none());
+        assert_eq!(redact_url("https://u:pw@h/p"), "https://***@h/p");
+        assert_eq!(redact_url("https://h/p"), "https://h/p");
+        assert_eq!(redact_url("not a url"), "not a url");
+    }
 
     #[test]
     fn request_targets() {

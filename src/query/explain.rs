@@ -3,6 +3,7 @@
 //! from.
 
 use super::QueryError;
+use crate::terminal::escape;
 use oxigraph::model::Term;
 use oxigraph::sparql::QueryResults;
 use oxigraph::store::Store;
@@ -74,7 +75,7 @@ pub fn explain(store: &Store, name: &str, out: &mut dyn Write) -> Result<usize, 
             continue;
         }
         let kind = ty.rsplit(['/', '#']).next().unwrap_or("");
-        writeln!(out, "{label} ({kind}) <{e}>")?;
+        writeln!(out, "{} ({}) <{}>", escape(label), escape(kind), escape(e))?;
         let facts = rows(
             store,
             &format!(
@@ -102,7 +103,8 @@ pub fn explain(store: &Store, name: &str, out: &mut dyn Write) -> Result<usize, 
             writeln!(out, "  (named, but no facts)")?;
         }
         for r in facts {
-            writeln!(out, "  [{}] {}\n      “{}”", r[0], r[1], r[2])?;
+            let sentence = r[2].replace('\n', " ");
+            writeln!(out, "  [{}] {}\n      “{}”", escape(&r[0]), escape(&r[1]), escape(&sentence))?;
         }
     }
     Ok(seen.len())

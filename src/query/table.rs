@@ -29,10 +29,12 @@ fn width(s: &str) -> usize {
 }
 
 /// Writes rows under a header, columns padded to their widest cell (cells
-/// longer than 80 characters are cut with an ellipsis; newlines shown as ⏎).
+/// longer than 80 characters are cut with an ellipsis; newlines shown as ⏎,
+/// other control characters escaped).
 pub fn write(out: &mut dyn Write, variables: &[Variable], rows: &[Vec<Option<Term>>]) -> io::Result<()> {
     let cell = |t: &Option<Term>| {
         let s = t.as_ref().map(compact).unwrap_or_default().replace('\n', "⏎");
+        let s = crate::terminal::escape(&s).into_owned();
         if width(&s) > 80 {
             format!("{}…", s.chars().take(79).collect::<String>())
         } else {

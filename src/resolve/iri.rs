@@ -58,6 +58,17 @@ impl Iris {
     }
 }
 
+/// Eight hex digits of a stable 64-bit FNV-1a hash: the same bytes give
+/// the same digits on every run, machine and Rust version.
+pub fn short_hash(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{:08x}", (h >> 32) ^ (h & 0xffff_ffff))
+}
+
 /// A key made safe for an IRI path segment: lower-case ASCII letters and
 /// digits are kept, runs of anything else become one `-`; non-ASCII letters
 /// are percent-encoded so distinct names stay distinct.
@@ -105,6 +116,13 @@ mod tests {
         assert_eq!(slug("  --  "), "_");
         assert_eq!(slug("Zoë Núñez"), "zo%C3%AB-n%C3%BA%C3%B1ez");
         assert_ne!(slug("Zoë"), slug("Zoe"));
+    }
+
+    #[test]
+    fn short_hashes_are_stable() {
+        assert_eq!(short_hash(b""), short_hash(b""));
+        assert_ne!(short_hash(b"a"), short_hash(b"b"));
+        assert_eq!(short_hash(b"Report 1.txt").len(), 8);
     }
 
     #[test]

@@ -10,7 +10,7 @@
 
 pub mod iri;
 
-pub use iri::{slug, BaseIriError, Iris};
+pub use iri::{short_hash, slug, BaseIriError, Iris};
 
 use crate::extract::{Area, Entity, Extraction, Grade};
 use crate::graph::vocab::ns;
