@@ -109,17 +109,11 @@ fn absurd_numbers_are_refused_with_one_line() {
         ("push", "--timeout", "NaN", "--timeout must be a number of seconds"),
         ("push", "--retries", "4000000000", "--retries must be from 0 to 20"),
         ("push", "--batch", "0", "--batch must be from 1 to"),
-        ("serve", "--timeout", "1e300", "--timeout must be a number of seconds from 0.001 to 86400 (got 1e300)"),
-        ("serve", "--max-body", "18446744073709551615", "--max-body must be from 1 to 1073741824"),
-        ("serve", "--threads", "0", "--threads must be from 1 to 1024"),
     ] {
+        // serve's ranges are checked by its argument parser (tests/it/serve/hardening.rs)
         let mut c = cg();
         c.args([cmd, flag, value, "--store"]).arg(store);
-        if cmd == "push" {
-            c.args(["--endpoint", "http://127.0.0.1:9/store"]);
-        } else {
-            c.args(["--bind", "127.0.0.1:0"]);
-        }
+        c.args(["--endpoint", "http://127.0.0.1:9/store"]);
         let err = fails(&mut c);
         assert!(err.contains(expected), "{cmd} {flag} {value}: {err}");
         let out = c.output().unwrap_or_else(|e| panic!("{e}"));
