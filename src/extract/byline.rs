@@ -28,7 +28,7 @@ use std::sync::LazyLock;
 const NAME: &str = r"(?:(?:\p{Lu}(?:\p{Lu}|['’-]\p{Lu})+)(?:\s+(?:\p{Lu}\.\s*)?\p{Lu}(?:\p{Lu}|['’-]\p{Lu})+){1,2}|(?:Mc|Mac|O['’]|D['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?(?:\s+(?:\p{Lu}\.\s*)?(?:Mc|Mac|O['’]|D['’])?\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?){1,2})";
 /// A journalist's job title.
 const TITLE: &str = r"(?i:(?:(?:local\s+democracy|chief|senior|political|health|education|court|crime|local\s+government|news|staff|business|social\s+affairs|community|investigations?|digital|assistant|deputy|group|trainee|multimedia|data|features|sports?|environment|home\s+affairs|public\s+sector|social\s+care|children['’]s\s+services|freelance|regional)\s+)*(?:reporter|correspondent|editor|journalist|writer|reporting\s+service))(?-u:\b)";
-/// Words that stop a name: trades, bodies, dates.
+/// Words that stop a name: trades, bodies, page words (month and day names come from `dateline`).
 const NOT_NAME: &[&str] = &[
     "local",
     "democracy",
@@ -61,25 +61,6 @@ const NOT_NAME: &[&str] = &[
     "trust",
     "bbc",
     "reuters",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "published",
     "updated",
     "posted",
@@ -122,7 +103,10 @@ fn clean(raw: &str) -> Option<(String, usize)> {
     let mut keep: Vec<&str> = Vec::new();
     let mut len = 0;
     for w in raw.split_whitespace() {
-        if NOT_NAME.contains(&w.to_lowercase().as_str()) {
+        let lower = w.to_lowercase();
+        let calendar =
+            super::dateline::MONTHS.contains(&lower.as_str()) || super::dateline::WEEKDAYS.contains(&lower.as_str());
+        if calendar || NOT_NAME.contains(&lower.as_str()) {
             break;
         }
         keep.push(w);

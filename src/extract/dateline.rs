@@ -27,7 +27,7 @@ use crate::segment::Span;
 use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
-const MONTHS: &[&str] = &[
+pub(crate) const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",
@@ -41,7 +41,7 @@ const MONTHS: &[&str] = &[
     "november",
     "december",
 ];
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+pub(crate) const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 pub(crate) const MONTH: &str = r"(?i:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)";
 const WEEKDAY: &str = r"(?i:Mon|Tues?|Wed|Thu(?:rs)?|Fri|Sat|Sun)(?i:day|nesday|urday|sday)?\.?";
