@@ -53,7 +53,9 @@ impl AgentMention {
 }
 
 static REPORT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?-u:\b)(?:report|inspectors|inspector|inspectorate|inspection|watchdog|regulator)(?-u:\b)")
+    re(
+        r"(?i)(?-u:\b)(?:report|inspectors|inspector|inspectorate|inspection|watchdog|regulator|visit|assessment)(?-u:\b)",
+    )
 });
 static PRONOUN: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)(?:[Hh]e|[Ss]he|[Ii]t|[Tt]his|[Tt]hey)(?-u:\b)"));
 static DESCRIPTION: LazyLock<Regex> = LazyLock::new(|| {

@@ -42,6 +42,15 @@ static BOUNDARY: LazyLock<Regex> = LazyLock::new(|| {
 });
 static AUXILIARY: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(?:\s+(?:has|had|have|also|then|later|previously|now|repeatedly))+$"));
+/// "according to the report, …": names the source of what follows.
+static ACCORDING: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)(?-u:\b)according\s+to\s+"));
+/// A cue closing the sentence after the quotation: `…, the report points out.`
+static FINAL_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    let v = alt(POST_VERBS);
+    re(&format!(
+        r"^,\s+(?:[^,;:]{{1,60}}?\s+(?:(?i:has|had|also|then|later)\s+)*(?i:(?:{v}))|(?i:(?:{v}))\s+[^,;:]{{1,60}}?)(?-u:\b)\s*[.!?]?\s*$"
+    ))
+});
 static RELATIVE: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)(?:,\s*)?(?-u:\b)(?:which|that|who)\s+(?:also\s+|now\s+|still\s+)?$"));
 
@@ -126,7 +135,7 @@ pub fn attribute(ctx: &mut Context<'_>, agents: &[AgentMention], out: &mut Extra
             let q = seg.quotes[qi];
             let pre_start = if k > 0 { seg.quotes[qs[k - 1]].outer.end.max(s.span.start) } else { s.span.start };
             let post_end = qs.get(k + 1).map_or(s.span.end, |&n| seg.quotes[n].outer.start).max(q.outer.end);
-            let (mut speaker, anonymous) = match post_cue(ctx, agents, &resolved, q.outer.end, post_end, q.closed) {
+            let (mut speaker, mut anonymous) = match post_cue(ctx, agents, &resolved, q.outer.end, post_end, q.closed) {
                 Cue::Speaker(e) => (Some(e), false),
                 Cue::Anonymous => (None, true),
                 Cue::None => (None, false),
@@ -145,6 +154,13 @@ pub fn attribute(ctx: &mut Context<'_>, agents: &[AgentMention], out: &mut Extra
             }
             if speaker.is_none() && !anonymous {
                 speaker = pre_cue(ctx, agents, &resolved, s.span.start, pre_start, q.outer.start);
+            }
+            if speaker.is_none() && !anonymous {
+                match final_cue(ctx, agents, &resolved, q.outer.end, s.span.end) {
+                    Cue::Speaker(e) => speaker = Some(e),
+                    Cue::Anonymous => anonymous = true,
+                    Cue::None => {}
+                }
             }
             // `found the "A" had harmed children "B"`: B shares A's speaker
             if speaker.is_none() && !anonymous && k > 0 {
@@ -402,6 +418,40 @@ fn post_cue_speaker(
     resolved[i].map(Some).ok_or(())
 }
 
+/// `"…" because of weak planning, the report points out.`: a reporting
+/// clause that ends the sentence, after the last comma following the quotation.
+fn final_cue(ctx: &Context<'_>, agents: &[AgentMention], resolved: &[Option<Entity>], from: usize, to: usize) -> Cue {
+    let tail = crate::segment::text::slice(&ctx.masked, from, to);
+    let Some(comma) = tail.rfind(',') else { return Cue::None };
+    if !FINAL_CUE.is_match(&tail[comma..]) {
+        return Cue::None;
+    }
+    post_cue(ctx, agents, resolved, from + comma, to, true)
+}
+
+/// `according to the report, the council "…"`: the agent right after the
+/// last "according to" before the quotation, when no reporting verb follows.
+fn according_to(
+    ctx: &Context<'_>,
+    agents: &[AgentMention],
+    resolved: &[Option<Entity>],
+    from: usize,
+    to: usize,
+) -> Option<Entity> {
+    let region = crate::segment::text::slice(&ctx.masked, from, to);
+    let m = ACCORDING.find_iter(region).last()?;
+    if VERB.is_match(&region[m.end()..]) {
+        return None;
+    }
+    let start = from + m.end();
+    let i = agents_within(agents, start, to).next()?;
+    let lead = crate::segment::text::slice(&ctx.masked, start, agents[i].span.start).split_whitespace().count();
+    if lead > 2 {
+        return None;
+    }
+    resolved[i]
+}
+
 /// The subject of the last reporting verb before the quotation.
 fn pre_cue(
     ctx: &Context<'_>,
@@ -413,6 +463,9 @@ fn pre_cue(
 ) -> Option<Entity> {
     if from >= to {
         return None;
+    }
+    if let Some(e) = according_to(ctx, agents, resolved, from, to) {
+        return Some(e);
     }
     let region = crate::segment::text::slice(&ctx.masked, from, to);
     let v = VERB.find_iter(region).last()?;

@@ -357,6 +357,12 @@ pub const REPORTING_VERBS: &[&str] = &[
     "quoted",
     "concedes",
     "conceded",
+    "outlined",
+    "outlines",
+    "discovered",
+    "discovers",
+    "identified",
+    "identifies",
 ];
 
 /// Reporting verbs that may follow a quotation: `"…," she said.`

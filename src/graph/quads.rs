@@ -11,22 +11,25 @@ use crate::reference::parties::PARTIES;
 use crate::resolve::{self, Iris};
 use crate::segment::{Segmented, Span};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
-/// Collects quads into one graph without duplicates, in a stable order.
+/// Collects quads into one graph; `finish` drops repeats, keeping the order
+/// in which quads were first added.
 struct Writer {
     graph: GraphName,
-    quads: BTreeSet<(String, String, String)>,
     out: Vec<Quad>,
 }
 
 impl Writer {
     fn add(&mut self, s: impl Into<NamedOrBlankNode>, p: NamedNodeRef<'_>, o: impl Into<Term>) {
-        let q = Quad::new(s.into(), p, o.into(), self.graph.clone());
-        let key = (q.subject.to_string(), q.predicate.to_string(), q.object.to_string());
-        if self.quads.insert(key) {
-            self.out.push(q);
-        }
+        self.out.push(Quad::new(s.into(), p, o.into(), self.graph.clone()));
+    }
+
+    fn finish(self) -> Vec<Quad> {
+        let mut seen = HashSet::with_capacity(self.out.len());
+        let first: Vec<bool> = self.out.iter().map(|q| seen.insert(q)).collect();
+        drop(seen);
+        self.out.into_iter().zip(first).filter_map(|(q, first)| first.then_some(q)).collect()
     }
 }
 
@@ -82,7 +85,7 @@ fn fnv1a(s: &str) -> u64 {
 /// `cg:rule`; plain triples get an `rdf:Statement` that does.
 pub fn facts_to_graph(doc: &Document, seg: &Segmented<'_>, x: &Extraction, iris: &Iris) -> DocumentGraph {
     let graph = iris.document(&doc.id);
-    let mut w = Writer { graph: GraphName::NamedNode(graph.clone()), quads: BTreeSet::new(), out: Vec::new() };
+    let mut w = Writer { graph: GraphName::NamedNode(graph.clone()), out: Vec::new() };
     let d = graph.clone();
     w.add(d.clone(), rdf::TYPE, schema::NEWS_ARTICLE);
     w.add(d.clone(), dcterms::IDENTIFIER, Literal::new_simple_literal(&doc.id));
@@ -316,5 +319,5 @@ pub fn facts_to_graph(doc: &Document, seg: &Segmented<'_>, x: &Extraction, iris:
             }
         }
     }
-    DocumentGraph { id: doc.id.clone(), graph, quads: w.out }
+    DocumentGraph { id: doc.id.clone(), graph, quads: w.finish() }
 }
