@@ -499,6 +499,22 @@ pub const DESCRIPTORS: &[&str] = &[
 
 /// Capitalised words that never start or belong to a person's name.
 pub const NOT_NAME_WORDS: &[&str] = &[
+    "However",
+    "Meanwhile",
+    "Yesterday",
+    "Today",
+    "Tonight",
+    "Now",
+    "Then",
+    "Also",
+    "Instead",
+    "Indeed",
+    "Earlier",
+    "Later",
+    "Previously",
+    "Currently",
+    "Separately",
+    "Elsewhere",
     "The",
     "A",
     "An",

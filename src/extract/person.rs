@@ -183,11 +183,12 @@ fn prefix_span(s: &str, start: usize, words: usize) -> Span {
     Span::new(start, start + end)
 }
 
-/// Keeps the leading words of `name` that can be name words.
+/// Keeps the leading words of `name` that can be name words, after any
+/// honorifics and sentence openers ("But Jane Doe" is Jane Doe).
 fn clean_name(name: &str) -> String {
     let words: Vec<&str> = name
         .split_whitespace()
-        .skip_while(|w| honorific(w).is_some())
+        .skip_while(|w| honorific(w).is_some() || NOT_NAME_WORDS.contains(w))
         .take_while(|w| !NOT_NAME_WORDS.contains(w))
         .collect();
     words.join(" ").replace('’', "'")

@@ -334,6 +334,7 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
             let mut pos = end + pm.get(0).map_or(0, |m| m.end());
             let mut words = 0;
             let mut consumed_to = None;
+            let mut last_capitalised = false;
             loop {
                 let r = &text[pos..];
                 let ws = r.len() - r.trim_start_matches([' ', '\t']).len();
@@ -354,9 +355,14 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
                         .split(|ch: char| ch.is_whitespace() || ",.;:".contains(ch))
                         .next()
                         .unwrap_or("");
+                    // "Child and Family Services": "and" inside a title-case portfolio
+                    let same_case = |ch: char| ch.is_lowercase() || last_capitalised && ch.is_uppercase();
+                    let after = &r2[wlen..];
+                    let next_at = at + wlen + (after.len() - after.trim_start().len());
                     let joins = w == "and"
                         && !complement.is_empty()
-                        && next.chars().next().is_some_and(char::is_lowercase)
+                        && next.chars().next().is_some_and(same_case)
+                        && !mention_starts.contains(&next_at)
                         && !COMPLEMENT_STOPS.contains(&next);
                     if !joins {
                         break;
@@ -382,7 +388,9 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
                 });
                 if let Some(h) = council_here {
                     council = Some(h.council);
-                    pos = h.byte_end;
+                    // "director of Riverton Council's children's services"
+                    let possessive = ["'s", "’s"].iter().find(|p| text[h.byte_end..].starts_with(*p));
+                    pos = h.byte_end + possessive.map_or(0, |p| p.len());
                     consumed_to = Some(pos);
                     words += 1;
                     // "Dudley Conservatives": a place before a party
@@ -425,6 +433,7 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
                         place.push(w);
                     } else {
                         complement.push(lw);
+                        last_capitalised = w.chars().next().is_some_and(char::is_uppercase);
                     }
                 }
                 pos = at + wlen;
