@@ -16,6 +16,11 @@ cd "$(dirname "$0")/../fuzz"
 
 seconds="${1:-60}"
 targets=(${FUZZ_TARGETS:-extract_text ingest_html ingest_jsonl serve_sparql})
+# serve_sparql's query workers are the councilgraph binary itself: build it
+# (stable, the usual target directory) and tell the fuzz target where it is.
+main_target="${CARGO_TARGET_DIR:-${HOME}/.cache/councilgraph/target}"
+CARGO_TARGET_DIR="$main_target" cargo build --release --locked --manifest-path ../Cargo.toml || exit 1
+export COUNCILGRAPH_BIN="$main_target/release/councilgraph"
 export CARGO_TARGET_DIR="${FUZZ_TARGET_DIR:-${HOME}/.cache/councilgraph/fuzz-target}"
 
 if ! cargo +nightly fuzz --version >/dev/null 2>&1; then

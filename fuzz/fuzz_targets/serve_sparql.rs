@@ -10,22 +10,38 @@ use oxigraph::model::{GraphNameRef, NamedNodeRef, QuadRef};
 use oxigraph::store::Store;
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
+use std::path::PathBuf;
 use std::sync::OnceLock;
 use std::time::Duration;
+
+/// The councilgraph binary that runs the query workers: `COUNCILGRAPH_BIN`
+/// (scripts/fuzz.sh sets it), else the release build beside the fuzz crate.
+fn worker_program() -> PathBuf {
+    std::env::var_os("COUNCILGRAPH_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../target/release/councilgraph")))
+}
 
 fn endpoint() -> SocketAddr {
     static ADDR: OnceLock<SocketAddr> = OnceLock::new();
     *ADDR.get_or_init(|| {
-        let store = Store::new().expect("store");
+        let dir = std::env::temp_dir().join(format!("cg-fuzz-serve-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let store = Store::open(&dir).expect("store");
         let ex = NamedNodeRef::new("https://example.org/x").expect("iri");
         store.insert(QuadRef::new(ex, ex, ex, GraphNameRef::NamedNode(ex))).expect("insert");
+        store.flush().expect("flush");
         let settings = Settings {
             bind: "127.0.0.1:0".into(),
+            store: dir,
+            base: "https://example.org/id/".into(),
             timeout: Duration::from_secs(2),
+            read_timeout: Duration::from_secs(2),
             max_body: 1 << 20,
             allow_update: false,
             threads: 2,
             quiet: true,
+            worker: Some(worker_program()),
         };
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {

@@ -25,6 +25,7 @@ pub fn run(args: &ServeArgs, printer: Printer) -> anyhow::Result<Status> {
         allow_update: args.allow_update,
         threads: usize::from(args.threads),
         quiet: printer.quiet,
+        worker: None,
     };
     serve::serve(st, &settings, |addr| {
         printer.info(format!(

@@ -58,6 +58,10 @@ pub struct Settings {
     /// Queries evaluated at once.
     pub threads: usize,
     pub quiet: bool,
+    /// The councilgraph program that runs query workers (`serve-worker`);
+    /// `None` is this program. Set it when serving from another program,
+    /// such as a fuzz target.
+    pub worker: Option<PathBuf>,
 }
 
 /// Serving failed to start.
@@ -96,7 +100,10 @@ pub fn serve(store: Store, settings: &Settings, on_ready: impl FnOnce(SocketAddr
     let listener = TcpListener::bind(&settings.bind).map_err(bind_error)?;
     listener.set_nonblocking(true).map_err(bind_error)?;
     let local = listener.local_addr().map_err(bind_error)?;
-    let program = std::env::current_exe().map_err(|e| ServeError::Program(e.to_string()))?;
+    let program = match &settings.worker {
+        Some(p) => p.clone(),
+        None => std::env::current_exe().map_err(|e| ServeError::Program(e.to_string()))?,
+    };
     let command = pool::WorkerCommand { program, store: settings.store.clone() };
     let shared = Arc::new(Shared {
         store: snapshot::Current::new(store, settings.store.clone(), settings.allow_update),
