@@ -161,6 +161,10 @@ const COMPLEMENT_STOPS: &[&str] = &[
     "warned",
 ];
 
+/// Words before "council" in a complement that only say which council:
+/// "on the city council", "of the borough council".
+const COUNCIL_WORDS: &[&str] = &["on", "of", "at", "the", "city", "county", "borough", "district", "metropolitan"];
+
 /// Heads whose complement ("for children's services") is part of the post.
 const PORTFOLIO_HEADS: &[&str] = &[
     "cabinet member",
@@ -188,7 +192,8 @@ const PORTFOLIO_HEADS: &[&str] = &[
 /// Finds every post phrase in the article (outside quotations).
 pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
     let text = &ctx.masked;
-    let mention_starts: std::collections::HashSet<usize> = out.person_mentions().iter().map(|m| m.0.start).collect();
+    let mentions: Vec<Span> = out.person_mentions().iter().map(|m| m.0).collect();
+    let mention_starts: std::collections::HashSet<usize> = mentions.iter().map(|m| m.start).collect();
     let mut posts = Vec::new();
     for c in PHRASE.captures_iter(text) {
         let (Some(all), Some(head_m)) = (c.get(0), c.name("head")) else {
@@ -218,6 +223,12 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
                 pos = at + w.len();
                 quals.push((at, w));
             }
+        }
+        // A name never qualifies a post: "Jane Doe MP" is Jane Doe, an MP.
+        let name_end = mentions.iter().filter(|m| quals.iter().any(|q| q.0 == m.start)).map(|m| m.end).max();
+        if let Some(e) = name_end {
+            quals.retain(|q| q.0 >= e);
+            start = quals.first().map_or(head_m.start(), |q| q.0);
         }
         // Nothing before a line break qualifies the post after it.
         if let Some(nl) = slice(text, all.start(), head_m.start()).rfind('\n') {
@@ -410,6 +421,17 @@ pub fn find_posts(ctx: &Context<'_>, out: &mut Extraction) -> Vec<PostPhrase> {
                     continue;
                 }
                 let lw = w.to_lowercase().replace('’', "'");
+                // "leader of the Tories on the city council": the article's council
+                if lw == "council" || lw == "authority" {
+                    council_qualifier = true;
+                    while complement.last().is_some_and(|c| COUNCIL_WORDS.contains(&c.as_str())) {
+                        complement.pop();
+                    }
+                    pos = at + wlen;
+                    consumed_to = Some(pos);
+                    words += 1;
+                    continue;
+                }
                 if ![
                     "the",
                     "led-council's",
@@ -573,6 +595,10 @@ pub fn attach(ctx: &Context<'_>, posts: &[PostPhrase], out: &mut Extraction) {
                 owner[k] = Some((m.1, "post.apposition"));
                 continue;
             }
+            if gap == " " && ["MP", "MEP", "MSP"].contains(&p.head.as_str()) && p.span.end - p.span.start <= 3 {
+                owner[k] = Some((m.1, "post.name-suffix"));
+                continue;
+            }
             // "Jane Doe, chief executive of the trust, was appointed as chair"
             let mut bare_gap = String::new();
             let mut pos = m.0.end;
@@ -612,6 +638,15 @@ pub fn attach(ctx: &Context<'_>, posts: &[PostPhrase], out: &mut Extraction) {
             }
         }
     }
+    // "Jane Doe MP, the children's minister,": a post in apposition to an owned one
+    for k in 1..posts.len() {
+        if owner[k].is_none() && owner[k - 1].is_some() {
+            let gap = slice(text, posts[k - 1].span.end, posts[k].span.start);
+            if APPOSITION_GAP.is_match(gap) {
+                owner[k] = owner[k - 1].map(|o| (o.0, "post.apposed-post"));
+            }
+        }
+    }
     // "UKIP MEP and Sedgley ward Councillor X": a post joined by "and" to an owned one
     for k in (0..posts.len()).rev() {
         if owner[k].is_none() {
@@ -631,6 +666,18 @@ pub fn attach(ctx: &Context<'_>, posts: &[PostPhrase], out: &mut Extraction) {
     }
 }
 
+/// "Deputy leader Jo Bell": a leader of nothing named, in an article about
+/// a council, leads the council.
+fn is_bare_leader(text: &str, p: &PostPhrase) -> bool {
+    let written = slice(text, p.span.start, p.span.end).split_whitespace().collect::<Vec<_>>().join(" ");
+    ["leader", "deputy leader"].contains(&p.label.as_str())
+        && written.to_lowercase() == p.label
+        && p.party.is_none()
+        && p.council.is_none()
+        && p.organisation.is_none()
+        && p.ward.is_none()
+}
+
 fn record(ctx: &Context<'_>, p: &PostPhrase, person: usize, rule: &'static str, out: &mut Extraction) {
     let political = lexicon::POLITICAL_HEADS.contains(&p.head.as_str());
     if let (Some(party), true) = (p.party, political) {
@@ -643,8 +690,11 @@ fn record(ctx: &Context<'_>, p: &PostPhrase, person: usize, rule: &'static str, 
         out.push(rule, p.span, FactKind::RepresentsWard { person, ward: w.clone() });
     }
     let councillor = lexicon::COUNCILLOR_HEADS.contains(&p.head.as_str());
-    let council_leader =
-        p.head.contains("leader") && (p.council.is_some() || p.council_qualifier || p.head == "opposition leader");
+    let council_leader = p.head.contains("leader")
+        && (p.council.is_some()
+            || p.council_qualifier
+            || p.head == "opposition leader"
+            || is_bare_leader(&ctx.masked, p));
     if councillor || council_leader {
         if let Some(c) = p.council.or(ctx.primary_council) {
             out.add_council(c);
@@ -660,7 +710,7 @@ fn record(ctx: &Context<'_>, p: &PostPhrase, person: usize, rule: &'static str, 
         Some(Entity::Council(c))
     } else if let Some(o) = p.organisation {
         Some(Entity::Organisation(o))
-    } else if councillor || p.council_qualifier || p.head == "opposition leader" {
+    } else if councillor || p.council_qualifier || p.head == "opposition leader" || is_bare_leader(&ctx.masked, p) {
         ctx.primary_council.map(Entity::Council)
     } else {
         None
