@@ -78,8 +78,14 @@ fn outcome(p: &push::Pushed, endpoint: &str) -> anyhow::Result<Status> {
     let Some(first) = failed.first() else { return Ok(Status::Ok) };
     let partial: Vec<&str> = failed.iter().filter(|r| r.is_partial()).map(|r| r.graph.as_str()).collect();
     let missing = failed.len() + p.untried.len();
+    // what to do, when the endpoint could not be reached at all
+    let hint = if first.error.as_deref().is_some_and(|e| e.contains("gave up")) {
+        "; check that the endpoint is up and --endpoint is right, then push again (each graph is replaced, not duplicated)"
+    } else {
+        ""
+    };
     anyhow::bail!(
-        "{missing} graph{} not pushed to {endpoint} ({} failed{}){}: {}",
+        "{missing} graph{} not pushed to {endpoint} ({} failed{}){}: {}{hint}",
         if missing == 1 { "" } else { "s" },
         failed.len(),
         if p.untried.is_empty() { String::new() } else { format!(", {} not tried", p.untried.len()) },

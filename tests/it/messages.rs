@@ -203,6 +203,7 @@ fn push_that_stops_early_names_the_graphs_not_tried() {
     assert!(lines.contains(&"councilgraph: pushed 0 of 6 graphs (0 triples) to http://127.0.0.1:9/store; 1 failed; 5 not tried (the push stopped at the first failure)"), "{err}");
     let last = lines.last().copied().unwrap_or("");
     assert!(last.starts_with("councilgraph: error: 6 graphs not pushed to http://127.0.0.1:9/store (1 failed, 5 not tried): gave up after 1 attempt: connection failed"), "{err}");
+    assert!(last.ends_with("; check that the endpoint is up and --endpoint is right, then push again (each graph is replaced, not duplicated)"), "{err}");
 }
 
 #[test]
