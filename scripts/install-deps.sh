@@ -6,7 +6,8 @@
 #
 # Build: libclang-dev (oxigraph compiles RocksDB, whose bindings bindgen
 # generates with libclang). Tests: graphviz (dot), raptor2-utils (rapper) and
-# serdi, independent tools that read what councilgraph writes; OpenLink
+# serdi, independent tools that read what councilgraph writes; groff, which
+# checks the manual pages; OpenLink
 # Virtuoso (virtuoso-opensource-7-bin), the external store the push tests
 # start on loopback; Chromium, which the tests of the served pages drive
 # headless; and python's rdflib, networkx and SPARQLWrapper. Debian packages come
@@ -54,6 +55,7 @@ have_libclang || lean+=(libclang-dev)
 if ! $build_only; then
   command -v serdi >/dev/null 2>&1 || lean+=(serdi)
   command -v rapper >/dev/null 2>&1 || lean+=(raptor2-utils)
+  command -v groff >/dev/null 2>&1 || lean+=(groff-base)
   command -v virtuoso-t >/dev/null 2>&1 || lean+=(virtuoso-opensource-7-bin)
   command -v dot >/dev/null 2>&1 || full+=(graphviz)
   command -v chromium >/dev/null 2>&1 || lean+=(chromium)

@@ -16,7 +16,10 @@ Examples:
 /// post, which council got which Ofsted grade, who called for whose
 /// resignation.
 #[derive(Debug, Parser)]
-#[command(name = "councilgraph", version, about, after_long_help = AFTER_HELP)]
+// `term_width = 0`: clap never wraps the help, so every example stays one
+// line that can be copied; the text keeps the line breaks of these comments
+// (`verbatim_doc_comment`), and a terminal folds what is wider than itself.
+#[command(name = "councilgraph", version, about, verbatim_doc_comment, after_long_help = AFTER_HELP, term_width = 0)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -51,6 +54,8 @@ pub enum Command {
     Explain(ExplainArgs),
     Serve(ServeArgs),
     Push(PushArgs),
+    Completions(CompletionsArgs),
+    Man(ManArgs),
     /// (internal) a query worker for `serve`: jobs on stdin, replies on stdout.
     #[command(hide = true)]
     ServeWorker(ServeWorkerArgs),
@@ -69,10 +74,13 @@ pub struct ServeWorkerArgs {
 /// the same store. Folders are read recursively (.txt, .md, .html, .htm,
 /// .jsonl, .ndjson); `-` reads standard input.
 #[derive(Debug, Args)]
-#[command(after_long_help = "Examples:
+#[command(
+    verbatim_doc_comment,
+    after_long_help = "Examples:
   councilgraph build seeds/
   councilgraph build articles/ more.jsonl --store /data/cg.db
-  cat story.txt | councilgraph build - --id story-2024-05-01")]
+  cat story.txt | councilgraph build - --id story-2024-05-01"
+)]
 pub struct BuildArgs {
     /// Files, folders, or - for standard input.
     #[arg(required = true, value_name = "PATH")]
@@ -84,6 +92,10 @@ pub struct BuildArgs {
     pub base: String,
     #[command(flatten)]
     pub documents: DocumentArgs,
+    /// Print the summary as one JSON object on stdout (documents, quads,
+    /// failed with reasons, skipped with reasons, seconds).
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// How documents are named and bounded (build and extract).
@@ -108,10 +120,13 @@ pub struct DocumentArgs {
 /// print Turtle unless --format names another RDF format (ntriples, nquads,
 /// rdfxml, jsonld); ASK prints true or false (or a result format).
 #[derive(Debug, Clone, Args)]
-#[command(after_long_help = "Examples:
+#[command(
+    verbatim_doc_comment,
+    after_long_help = "Examples:
   councilgraph query queries/councils-by-grade.rq
   councilgraph query 'SELECT ?name WHERE { ?p a <http://schema.org/Person> ; <http://www.w3.org/2000/01/rdf-schema#label> ?name }' --format csv
-  echo 'ASK { ?s ?p ?o }' | councilgraph query -")]
+  echo 'ASK { ?s ?p ?o }' | councilgraph query -"
+)]
 pub struct QueryArgs {
     /// SPARQL text, a .rq file, or -.
     pub query: String,
@@ -150,13 +165,16 @@ pub enum QueryFormat {
 /// graphml (Gephi, Cytoscape, yEd) and json (nodes and links, for web graph
 /// libraries) carry the same network with its labels and attributes.
 #[derive(Debug, Args)]
-#[command(after_long_help = "Examples:
+#[command(
+    verbatim_doc_comment,
+    after_long_help = "Examples:
   councilgraph export --format turtle > graph.ttl
   councilgraph export --output graph.nq
   councilgraph export --output graph.svg
   councilgraph export --format svg --focus \"Pete Lowe\" --depth 2 > lowe.svg
   councilgraph export --format dot --view councils | dot -Tpng > councils.png
-  councilgraph export --format graphml --output graph.graphml")]
+  councilgraph export --format graphml --output graph.graphml"
+)]
 pub struct ExportArgs {
     #[command(flatten)]
     pub store: StoreArgs,
@@ -172,7 +190,8 @@ pub struct ExportArgs {
     /// Which part of the network to draw (network formats).
     #[arg(long, value_enum, default_value_t = ViewArg::All)]
     pub view: ViewArg,
-    /// Draw only the neighbourhood of the entities whose name contains NAME.
+    /// Only the neighbourhood of the entities whose name contains NAME: drawn
+    /// (network formats), or as RDF, their facts and where they came from.
     #[arg(long, value_name = "NAME")]
     pub focus: Option<String>,
     /// How many steps from the --focus entities to draw.
@@ -244,9 +263,12 @@ impl ExportFormat {
 /// Extraction is a pure function of each document, so this can be piped,
 /// sharded and run on many machines; the outputs merge by concatenation.
 #[derive(Debug, Args)]
-#[command(after_long_help = "Examples:
+#[command(
+    verbatim_doc_comment,
+    after_long_help = "Examples:
   councilgraph extract seeds/000_75f2b3a10f055015.txt
-  councilgraph extract articles/ > facts.nq")]
+  councilgraph extract articles/ > facts.nq"
+)]
 pub struct ExtractArgs {
     /// Files, folders, or - for standard input.
     #[arg(required = true, value_name = "PATH")]
@@ -263,9 +285,12 @@ pub struct ExtractArgs {
 /// Every entity whose name contains NAME (ignoring case) is listed with its
 /// facts, each with the document and the sentence it came from.
 #[derive(Debug, Args)]
-#[command(after_long_help = "Examples:
+#[command(
+    verbatim_doc_comment,
+    after_long_help = "Examples:
   councilgraph explain \"Sarah Norman\"
-  councilgraph explain Dudley")]
+  councilgraph explain Dudley"
+)]
 pub struct ExplainArgs {
     /// A name, or part of one.
     pub name: String,
@@ -286,12 +311,15 @@ pub struct ExplainArgs {
 /// the queries of queries/. Each query runs in a worker process, killed
 /// after --timeout. Stops on Ctrl-C (exit status 130).
 #[derive(Debug, Args)]
-#[command(after_long_help = "Examples:
+#[command(
+    verbatim_doc_comment,
+    after_long_help = "Examples:
   councilgraph serve
   councilgraph serve --bind 127.0.0.1:8000 --timeout 10
   curl 'http://127.0.0.1:7878/sparql?query=ASK%7B%7D'
   curl -H 'Accept: text/turtle' http://127.0.0.1:7878/id/person/sarah-norman
-  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/sparql")]
+  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/sparql"
+)]
 pub struct ServeArgs {
     #[command(flatten)]
     pub store: StoreArgs,
@@ -337,11 +365,14 @@ fn seconds(s: &str) -> Result<f64, String> {
 /// Digest authentication; the password is read from an environment
 /// variable and never printed.
 #[derive(Debug, Args)]
-#[command(after_long_help = "Examples:
+#[command(
+    verbatim_doc_comment,
+    after_long_help = "Examples:
   councilgraph push --endpoint http://127.0.0.1:7878/store                       # Oxigraph server
   councilgraph push --endpoint http://127.0.0.1:3030/ds/data                     # Apache Jena Fuseki
   VT_PW=dba councilgraph push --endpoint http://127.0.0.1:8890/sparql-graph-crud-auth --user dba --password-env VT_PW
-  VT_PW=dba councilgraph push --protocol update --endpoint http://127.0.0.1:8890/sparql-auth --user dba --password-env VT_PW")]
+  VT_PW=dba councilgraph push --protocol update --endpoint http://127.0.0.1:8890/sparql-auth --user dba --password-env VT_PW"
+)]
 pub struct PushArgs {
     #[command(flatten)]
     pub store: StoreArgs,
@@ -373,6 +404,46 @@ pub enum PushProtocol {
     Gsp,
     /// SPARQL 1.1 Update.
     Update,
+}
+
+/// Print a shell completion script.
+///
+/// Completes commands, options and their values (formats, views,
+/// protocols). Load it from the shell's start-up file.
+#[derive(Debug, Args)]
+#[command(
+    verbatim_doc_comment,
+    after_long_help = "Examples:
+  councilgraph completions bash > ~/.local/share/bash-completion/completions/councilgraph
+  councilgraph completions zsh > ~/.zfunc/_councilgraph
+  councilgraph completions fish > ~/.config/fish/completions/councilgraph.fish
+  source <(councilgraph completions bash)"
+)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// Print a manual page (roff) on stdout, or write them all.
+///
+/// The pages come from the same definition as --help: councilgraph(1) and
+/// one page per command, councilgraph-build(1) and so on.
+#[derive(Debug, Args)]
+#[command(
+    verbatim_doc_comment,
+    after_long_help = "Examples:
+  councilgraph man | man -l -
+  councilgraph man export | man -l -
+  councilgraph man --dir /usr/local/share/man/man1"
+)]
+pub struct ManArgs {
+    /// The command whose page to print (default: the program's own page).
+    #[arg(value_name = "COMMAND", conflicts_with = "dir")]
+    pub command: Option<String>,
+    /// Write every page into DIR (councilgraph.1, councilgraph-build.1, …).
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 //! Ctrl-C (or SIGTERM) stops between documents: every document written so
 //! far is complete, none is half written, and the exit status is 130.
 
+use super::build_summary::{Entities, Reason, Summary};
 use super::{Printer, Status};
 use crate::cli::BuildArgs;
 use crate::graph::store;
@@ -59,6 +60,10 @@ pub fn run(args: &BuildArgs, printer: Printer) -> anyhow::Result<Status> {
     let path = &args.store.store;
     if inputs.is_empty() {
         // Nothing to read: no store is created.
+        if args.json {
+            Summary::empty(path, &skipped, started.elapsed().as_secs_f64()).print()?;
+        }
+        let printer = if args.json { printer.silenced() } else { printer };
         for s in &skipped {
             printer.info(format!("    {}: {}", s.source, s.reason));
         }
@@ -129,7 +134,10 @@ pub fn run(args: &BuildArgs, printer: Printer) -> anyhow::Result<Status> {
     let total = st.len().unwrap_or(0);
     st.flush().context("flushing the store")?;
     drop(st);
-    report(&tally, &skipped, total, started, path, stop(), printer);
+    if args.json {
+        json_summary(&tally, &skipped, total, started, path, stop()).print()?;
+    }
+    report(&tally, &skipped, total, started, path, stop(), if args.json { printer.silenced() } else { printer });
     if stop() {
         return Ok(Status::Interrupted);
     }
@@ -212,6 +220,35 @@ fn report(
         n("quotation"),
         n("inspection")
     ));
+}
+
+/// The summary for `--json`.
+fn json_summary<'a>(
+    t: &'a Tally,
+    skipped: &'a [Skipped],
+    total: usize,
+    started: Instant,
+    path: &Path,
+    stopped: bool,
+) -> Summary<'a> {
+    let n = |c: &str| t.entities.iter().filter(|e| e.0 == c).count();
+    Summary {
+        documents: t.documents,
+        quads: t.quads,
+        store_quads: total,
+        failed: t.failed.iter().map(|(source, reason)| Reason { source, reason }).collect(),
+        warnings: &t.warnings,
+        entities: Entities {
+            people: n("person"),
+            parties: n("party"),
+            councils: n("council"),
+            organisations: n("organisation"),
+            quotations: n("quotation"),
+            inspections: n("inspection"),
+        },
+        interrupted: stopped,
+        ..Summary::empty(path, skipped, started.elapsed().as_secs_f64())
+    }
 }
 
 /// Exit status 1, with one line, when any input was not read or any

@@ -3,25 +3,21 @@
 
 use super::{Printer, Status};
 use crate::cli::{ExportArgs, ExportFormat, ViewArg};
-use crate::export::network::{self, Selection, View};
-use crate::export::{dot, graphml, rdf, rdf::RdfExportFormat, render};
+use crate::export::network::{self, Network, Selection, View};
+use crate::export::{dot, focus, graphml, rdf, rdf::RdfExportFormat, render};
 use crate::graph::store;
 use anyhow::Context;
-use std::io::Write;
+use clap::ValueEnum;
+use std::io::{IsTerminal, Write};
 
 pub fn run(args: &ExportArgs, printer: Printer) -> anyhow::Result<Status> {
-    let format = match (args.format, &args.output) {
-        (Some(f), _) => f,
-        (None, Some(p)) => ExportFormat::from_extension(p).with_context(|| {
-            format!(
-                "cannot tell the format from {}: give --format turtle|ntriples|nquads|trig|rdfxml|jsonld|dot",
-                p.display()
-            )
-        })?,
-        (None, None) => anyhow::bail!(
-            "give --format turtle|ntriples|nquads|trig|rdfxml|jsonld|dot (or --output with a known extension)"
-        ),
-    };
+    let format = format(args)?;
+    if args.output.is_none() && is_binary(format) && std::io::stdout().is_terminal() {
+        let name = name(format);
+        anyhow::bail!(
+            "--format {name} is binary and standard output is a terminal: give --output FILE.{name} or redirect (> graph.{name})"
+        );
+    }
     // Read whole before anything is written, so a read that races a build
     // and is run again writes nothing twice.
     let (buf, what) = store::read_with_retry(&args.store.store, |st| read(st, args, format, printer))?;
@@ -43,6 +39,50 @@ pub fn run(args: &ExportArgs, printer: Printer) -> anyhow::Result<Status> {
     Ok(Status::Ok)
 }
 
+/// `--format`, or the format `--output`'s extension names.
+fn format(args: &ExportArgs) -> anyhow::Result<ExportFormat> {
+    match (args.format, &args.output) {
+        (Some(f), _) => Ok(f),
+        (None, Some(p)) => ExportFormat::from_extension(p).with_context(|| {
+            let why = match p.extension() {
+                Some(e) => format!(".{} is not a known extension", e.to_string_lossy()),
+                None => "it has no extension".to_owned(),
+            };
+            format!("cannot tell the format from {}: {why}; give --format {}", p.display(), all_names())
+        }),
+        (None, None) => {
+            anyhow::bail!("give --format {} (or --output FILE with one of their extensions)", all_names())
+        }
+    }
+}
+
+/// The format's name on the command line.
+fn name(f: ExportFormat) -> String {
+    f.to_possible_value().map(|v| v.get_name().to_owned()).unwrap_or_default()
+}
+
+/// Every format's name, as `a|b|c`.
+fn all_names() -> String {
+    ExportFormat::value_variants().iter().map(|&f| name(f)).collect::<Vec<_>>().join("|")
+}
+
+/// Formats that are not text, so not for a terminal.
+fn is_binary(f: ExportFormat) -> bool {
+    matches!(f, ExportFormat::Png | ExportFormat::Pdf)
+}
+
+fn rdf_format(format: ExportFormat) -> Option<RdfExportFormat> {
+    Some(match format {
+        ExportFormat::Turtle => RdfExportFormat::Turtle,
+        ExportFormat::Ntriples => RdfExportFormat::NTriples,
+        ExportFormat::Nquads => RdfExportFormat::NQuads,
+        ExportFormat::Trig => RdfExportFormat::TriG,
+        ExportFormat::Rdfxml => RdfExportFormat::RdfXml,
+        ExportFormat::Jsonld => RdfExportFormat::JsonLd,
+        _ => return None,
+    })
+}
+
 /// The export, whole, and what it holds (for the message).
 fn read(
     st: &oxigraph::store::Store,
@@ -51,54 +91,56 @@ fn read(
     printer: Printer,
 ) -> anyhow::Result<(Vec<u8>, String)> {
     let mut buf: Vec<u8> = Vec::new();
-    let rdf_format = match format {
-        ExportFormat::Turtle => Some(RdfExportFormat::Turtle),
-        ExportFormat::Ntriples => Some(RdfExportFormat::NTriples),
-        ExportFormat::Nquads => Some(RdfExportFormat::NQuads),
-        ExportFormat::Trig => Some(RdfExportFormat::TriG),
-        ExportFormat::Rdfxml => Some(RdfExportFormat::RdfXml),
-        ExportFormat::Jsonld => Some(RdfExportFormat::JsonLd),
+    if let Some(rf) = rdf_format(format) {
+        let n = if args.focus.is_some() {
+            let graph = rdf::graph_arg(st, args.graph.as_deref())?;
+            let (all, selected) = selection(st, args, printer)?;
+            rdf::write_quads(focus::neighbourhood(st, &all, &selected, graph.as_ref())?, rf, &mut buf)?
+        } else {
+            rdf::export(st, rf, args.graph.as_deref(), &mut buf)?
+        };
+        return Ok((buf, format!("{n} {}", if rf.is_dataset() { "quads" } else { "triples" })));
+    }
+    if args.graph.is_some() {
+        anyhow::bail!("--graph works with the RDF formats; use --focus to draw part of the network");
+    }
+    let (_, g) = selection(st, args, printer)?;
+    match format {
+        ExportFormat::Graphml => graphml::write_graphml(&g, &mut buf)?,
+        ExportFormat::Json => graphml::write_json(&g, &mut buf)?,
+        _ => dot::write_dot(&g, &mut buf)?,
+    }
+    let rendered = match format {
+        ExportFormat::Svg => Some("svg"),
+        ExportFormat::Png => Some("png"),
+        ExportFormat::Pdf => Some("pdf"),
         _ => None,
     };
-    let what = if let Some(rf) = rdf_format {
-        let n = rdf::export(st, rf, args.graph.as_deref(), &mut buf)?;
-        format!("{n} {}", if rf.is_dataset() { "quads" } else { "triples" })
-    } else {
-        if args.graph.is_some() {
-            anyhow::bail!("--graph works with the RDF formats; use --focus to draw part of the network");
-        }
-        let view = match args.view {
-            ViewArg::All => View::All,
-            ViewArg::People => View::People,
-            ViewArg::Councils => View::Councils,
-            ViewArg::Quotes => View::Quotes,
-        };
-        let selection = Selection { view, focus: args.focus.clone(), depth: args.depth, max_nodes: args.max_nodes };
-        let full = network::entity_graph(st)?;
-        let (g, left_out) = network::select(&full, &selection).map_err(anyhow::Error::msg)?;
-        if left_out.nodes > 0 {
-            printer.warn(format!(
-                "--max-nodes left out {} node{}, among them: {}",
-                left_out.nodes,
-                if left_out.nodes == 1 { "" } else { "s" },
-                left_out.examples.join(", ")
-            ));
-        }
-        match format {
-            ExportFormat::Graphml => graphml::write_graphml(&g, &mut buf)?,
-            ExportFormat::Json => graphml::write_json(&g, &mut buf)?,
-            _ => dot::write_dot(&g, &mut buf)?,
-        }
-        let rendered = match format {
-            ExportFormat::Svg => Some("svg"),
-            ExportFormat::Png => Some("png"),
-            ExportFormat::Pdf => Some("pdf"),
-            _ => None,
-        };
-        if let Some(t) = rendered {
-            buf = render::render(&buf, t)?;
-        }
-        format!("a network of {} nodes and {} edges", g.node_count(), g.edge_count())
+    if let Some(t) = rendered {
+        buf = render::render(&buf, t)?;
+    }
+    Ok((buf, format!("a network of {} nodes and {} edges", g.node_count(), g.edge_count())))
+}
+
+/// The whole network and the part `--view`, `--focus`, `--depth` and
+/// `--max-nodes` select (what was left out is said on stderr).
+fn selection(st: &oxigraph::store::Store, args: &ExportArgs, printer: Printer) -> anyhow::Result<(Network, Network)> {
+    let view = match args.view {
+        ViewArg::All => View::All,
+        ViewArg::People => View::People,
+        ViewArg::Councils => View::Councils,
+        ViewArg::Quotes => View::Quotes,
     };
-    Ok((buf, what))
+    let selection = Selection { view, focus: args.focus.clone(), depth: args.depth, max_nodes: args.max_nodes };
+    let full = network::entity_graph(st)?;
+    let (g, left_out) = network::select(&full, &selection).map_err(anyhow::Error::msg)?;
+    if left_out.nodes > 0 {
+        printer.warn(format!(
+            "--max-nodes left out {} node{}, among them: {}",
+            left_out.nodes,
+            if left_out.nodes == 1 { "" } else { "s" },
+            left_out.examples.join(", ")
+        ));
+    }
+    Ok((full, g))
 }

@@ -2,10 +2,13 @@
 //! output. Data goes to stdout; messages, progress and summaries to stderr.
 
 mod build;
+mod build_summary;
 mod checks;
+mod completions;
 mod explain;
 mod export;
 mod extract;
+mod man;
 mod push;
 mod query;
 mod serve;
@@ -26,6 +29,12 @@ impl Printer {
     pub fn from_cli(cli: &Cli) -> Self {
         let quiet = cli.global.quiet;
         Self { quiet, progress: !quiet && !cli.global.no_progress && std::io::stderr().is_terminal() }
+    }
+
+    /// The same printer with its informational lines off (when stdout
+    /// carries a summary of its own); warnings and failures still show.
+    pub fn silenced(self) -> Self {
+        Self { quiet: true, ..self }
     }
 
     /// A line on stderr (not shown with --quiet).
@@ -79,6 +88,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
         Command::Explain(a) => explain::run(&a, printer),
         Command::Serve(a) => serve::run(&a, printer),
         Command::Push(a) => push::run(&a, printer),
+        Command::Completions(a) => completions::run(&a),
+        Command::Man(a) => man::run(&a, printer),
         Command::ServeWorker(a) => serve::worker(&a),
     }
 }

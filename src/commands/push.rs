@@ -35,33 +35,65 @@ pub fn run(args: &PushArgs, printer: Printer) -> anyhow::Result<Status> {
         retries,
         timeout,
     };
-    let reports = push::push(&st, &settings, |r| match &r.error {
-        None => printer.info(format!("pushed {} ({} triples, {} requests)", r.graph, r.triples, r.requests)),
+    let pushed = push::push(&st, &settings, |r| match &r.error {
+        None => printer.info(format!(
+            "pushed {} ({} triples, {} request{})",
+            r.graph,
+            r.triples,
+            r.requests,
+            if r.requests == 1 { "" } else { "s" }
+        )),
         Some(e) if r.is_partial() => printer.failed(
             &r.graph,
             &format!("{e}; the remote graph is partial: it holds {} of the {} triples", r.sent, r.triples),
         ),
         Some(e) => printer.failed(&r.graph, e),
     })?;
-    let failed: Vec<&push::GraphReport> = reports.iter().filter(|r| r.error.is_some()).collect();
-    let triples: usize = reports.iter().filter(|r| r.error.is_none()).map(|r| r.triples).sum();
-    printer.info(format!(
-        "councilgraph: pushed {} graphs, {triples} triples, to {endpoint}",
-        reports.len() - failed.len()
-    ));
-    if let Some(f) = failed.first() {
-        let partial: Vec<&str> = failed.iter().filter(|r| r.is_partial()).map(|r| r.graph.as_str()).collect();
-        anyhow::bail!(
-            "{} graph{} not pushed to {endpoint}{}: {}",
-            failed.len(),
-            if failed.len() == 1 { "" } else { "s" },
-            if partial.is_empty() {
-                String::new()
-            } else {
-                format!(" (left partial on the remote: {})", partial.join(", "))
-            },
-            f.error.as_deref().unwrap_or("")
-        );
+    for g in &pushed.untried {
+        printer.info(format!("not tried {g}"));
     }
-    Ok(Status::Ok)
+    printer.info(summary(&pushed, &endpoint));
+    outcome(&pushed, &endpoint)
+}
+
+/// The closing line: graphs pushed, failed and not tried, of how many.
+fn summary(p: &push::Pushed, endpoint: &str) -> String {
+    let ok: Vec<&push::GraphReport> = p.reports.iter().filter(|r| r.error.is_none()).collect();
+    let triples: usize = ok.iter().map(|r| r.triples).sum();
+    let total = p.reports.len() + p.untried.len();
+    let mut line = format!("councilgraph: pushed {} of {total} graphs ({triples} triples) to {endpoint}", ok.len());
+    let failed = p.reports.len() - ok.len();
+    if failed > 0 {
+        line.push_str(&format!("; {failed} failed"));
+    }
+    if !p.untried.is_empty() {
+        line.push_str(&format!("; {} not tried (the push stopped at the first failure)", p.untried.len()));
+    }
+    line
+}
+
+/// Exit status 1, with one line, when any graph failed or was not tried.
+fn outcome(p: &push::Pushed, endpoint: &str) -> anyhow::Result<Status> {
+    let failed: Vec<&push::GraphReport> = p.reports.iter().filter(|r| r.error.is_some()).collect();
+    let Some(first) = failed.first() else { return Ok(Status::Ok) };
+    let partial: Vec<&str> = failed.iter().filter(|r| r.is_partial()).map(|r| r.graph.as_str()).collect();
+    let missing = failed.len() + p.untried.len();
+    // what to do, when the endpoint could not be reached at all
+    let hint = if first.error.as_deref().is_some_and(|e| e.contains("gave up")) {
+        "; check that the endpoint is up and --endpoint is right, then push again (each graph is replaced, not duplicated)"
+    } else {
+        ""
+    };
+    anyhow::bail!(
+        "{missing} graph{} not pushed to {endpoint} ({} failed{}){}: {}{hint}",
+        if missing == 1 { "" } else { "s" },
+        failed.len(),
+        if p.untried.is_empty() { String::new() } else { format!(", {} not tried", p.untried.len()) },
+        if partial.is_empty() {
+            String::new()
+        } else {
+            format!(" (left partial on the remote: {})", partial.join(", "))
+        },
+        first.error.as_deref().unwrap_or("")
+    );
 }

@@ -3,6 +3,7 @@
 //! PNG or PDF through Graphviz) or for graph tools (GraphML, JSON).
 
 pub mod dot;
+pub mod focus;
 pub mod graphml;
 pub mod network;
 pub mod rdf;

@@ -59,22 +59,29 @@ pub fn export(
     graph: Option<&str>,
     out: &mut dyn Write,
 ) -> Result<usize, ExportError> {
-    let graph = match graph {
-        Some(g) => {
-            let n = NamedNode::new(g).map_err(|_| ExportError::BadGraph(g.to_owned()))?;
-            if !store.contains_named_graph(n.as_ref())? {
-                return Err(ExportError::NoSuchGraph(g.to_owned()));
-            }
-            Some(n)
-        }
-        None => None,
-    };
+    let graph = graph_arg(store, graph)?;
     let quads: Vec<Quad> = match &graph {
         Some(g) => store
             .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(g.as_ref())))
             .collect::<Result<_, _>>()?,
         None => store.iter().collect::<Result<_, _>>()?,
     };
+    write_quads(quads, format, out)
+}
+
+/// The named graph an export is limited to (`--graph`), checked to exist.
+pub fn graph_arg(store: &Store, graph: Option<&str>) -> Result<Option<NamedNode>, ExportError> {
+    let Some(g) = graph else { return Ok(None) };
+    let n = NamedNode::new(g).map_err(|_| ExportError::BadGraph(g.to_owned()))?;
+    if !store.contains_named_graph(n.as_ref())? {
+        return Err(ExportError::NoSuchGraph(g.to_owned()));
+    }
+    Ok(Some(n))
+}
+
+/// Writes quads, sorted: with their graphs in a dataset format, as the
+/// union of distinct triples otherwise; returns how many were written.
+pub fn write_quads(quads: Vec<Quad>, format: RdfExportFormat, out: &mut dyn Write) -> Result<usize, ExportError> {
     let Some(rdf_format) = format.rdf_format() else {
         return Ok(0);
     };

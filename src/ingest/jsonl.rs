@@ -47,12 +47,59 @@ fn body(obj: &Map<String, Value>) -> Result<&str, &'static str> {
     }
 }
 
-/// serde_json's message with the column, without its "at line 1 column N"
-/// tail (the line that matters is the file's, given in the source).
-fn json_error(e: &serde_json::Error) -> String {
+/// Why a line is not a record, in words a user can act on: where on the
+/// line it went wrong, what was expected there and what was found.
+fn json_error(line: &str, e: &serde_json::Error) -> String {
+    let trimmed = line.trim_start();
+    if !trimmed.starts_with('{') {
+        return format!(
+            "invalid JSON Lines record (expected a JSON object such as {{\"text\": \"…\"}} on each line, found {})",
+            found(trimmed)
+        );
+    }
     let msg = e.to_string();
     let msg = msg.rfind(" at line ").map_or(msg.as_str(), |i| &msg[..i]);
-    format!("invalid JSON at column {}: {msg}", e.column())
+    // serde_json counts columns in bytes
+    let mut at = e.column().saturating_sub(1).min(line.len());
+    while !line.is_char_boundary(at) {
+        at -= 1;
+    }
+    if msg == "expected ident" {
+        // serde_json stops inside a bare word (`nope`): show it whole
+        while at > 0 && line.as_bytes()[at - 1].is_ascii_alphabetic() {
+            at -= 1;
+        }
+    }
+    let col = at + 1;
+    let here = &line[at..];
+    let what = match msg {
+        m if m.starts_with("EOF while parsing") => {
+            "the line ends before the object does: a record must be whole, on one line".to_owned()
+        }
+        "key must be a string" => format!("expected a field name in double quotes, found {}", found(here)),
+        "trailing characters" => format!("expected the end of the line after the object, found {}", found(here)),
+        "expected `:`" => format!("expected `:` after a field name, found {}", found(here)),
+        "expected `,` or `}`" => format!("expected `,` or `}}` after a value, found {}", found(here)),
+        "expected `,` or `]`" => format!("expected `,` or `]` in a list, found {}", found(here)),
+        "expected value" | "expected ident" => {
+            format!("expected a value (\"text\", a number, true, false, null, {{…}} or […]), found {}", found(here))
+        }
+        m if m.starts_with("control character") => {
+            "a tab or line break written as is inside a string: write it as \\t or \\n".to_owned()
+        }
+        m => m.to_owned(),
+    };
+    format!("invalid JSON Lines record (column {col}: {what})")
+}
+
+/// The start of `text`, quoted, or "the end of the line".
+fn found(text: &str) -> String {
+    let head: String = text.chars().take(12).collect();
+    match head.as_str() {
+        "" => "the end of the line".to_owned(),
+        h if h.len() < text.len() => format!("{h:?}…"),
+        h => format!("{h:?}"),
+    }
 }
 
 /// Reads the records of a JSON Lines text. `stem` names records without an `id`.
@@ -72,7 +119,7 @@ pub fn read(source: &str, stem: &str, text: &str) -> ReadOutcome {
                 continue;
             }
             Err(e) => {
-                out.skipped.push(Skipped { source: at, reason: json_error(&e), is_error: false });
+                out.skipped.push(Skipped { source: at, reason: json_error(line, &e), is_error: false });
                 continue;
             }
         };
@@ -157,15 +204,39 @@ mod tests {
         assert_eq!(
             got,
             [
-                ("f.jsonl:1", "invalid JSON at column 2: expected ident"),
+                (
+                    "f.jsonl:1",
+                    "invalid JSON Lines record (expected a JSON object such as {\"text\": \"…\"} on each line, found \"not json\")"
+                ),
                 ("f.jsonl:2", "not a JSON object"),
                 ("f.jsonl:3", "no \"text\" field"),
                 ("f.jsonl:4", "empty \"text\""),
                 ("f.jsonl:5", "\"text\" is not a string"),
-                ("f.jsonl:7", "invalid JSON at column 12: EOF while parsing a string"),
+                (
+                    "f.jsonl:7",
+                    "invalid JSON Lines record (column 12: the line ends before the object does: a record must be whole, on one line)"
+                ),
             ]
         );
         assert!(r.skipped.iter().all(|s| !s.is_error));
+    }
+
+    #[test]
+    fn json_errors_say_where_and_what_was_expected() {
+        let t = "{\"text\": \"x\" \"id\": 2}\n{text: \"x\"}\n{\"text\": \"ok\"} extra\n{\"text\": \"a\tb\"}\n{\"text\" \"x\"}\n{\"text\": nope}\n";
+        let r = read("f.jsonl", "f", t);
+        let got: Vec<&str> = r.skipped.iter().map(|s| s.reason.as_str()).collect();
+        assert_eq!(
+            got,
+            [
+                "invalid JSON Lines record (column 14: expected `,` or `}` after a value, found \"\\\"id\\\": 2}\")",
+                "invalid JSON Lines record (column 2: expected a field name in double quotes, found \"text: \\\"x\\\"}\")",
+                "invalid JSON Lines record (column 16: expected the end of the line after the object, found \"extra\")",
+                "invalid JSON Lines record (column 12: a tab or line break written as is inside a string: write it as \\t or \\n)",
+                "invalid JSON Lines record (column 9: expected `:` after a field name, found \"\\\"x\\\"}\")",
+                "invalid JSON Lines record (column 10: expected a value (\"text\", a number, true, false, null, {…} or […]), found \"nope}\")",
+            ]
+        );
     }
 
     #[test]

@@ -215,16 +215,32 @@ impl Session {
                     if self.credentials.is_some() && self.probe(url) == Some(401) {
                         return Err("the endpoint refused the credentials (401 Unauthorized)".into());
                     }
-                    t.to_string()
+                    transport_error(&t)
                 }
             };
             if attempt >= self.retries {
-                return Err(format!("gave up after {} attempts: {transient}", attempt + 1));
+                let n = attempt + 1;
+                return Err(format!("gave up after {n} attempt{}: {transient}", if n == 1 { "" } else { "s" }));
             }
             std::thread::sleep(Duration::from_millis(500 << attempt.min(5)));
             attempt += 1;
         }
     }
+}
+
+/// A connection failure in a few words, without the request's URL (which
+/// names the graph and is long): "connection failed: Connection refused (os error 111)".
+fn transport_error(t: &ureq::Transport) -> String {
+    let mut msg = t.kind().to_string().to_lowercase();
+    match std::error::Error::source(t) {
+        Some(cause) => msg.push_str(&format!(": {cause}")),
+        None => {
+            if let Some(m) = t.message() {
+                msg.push_str(&format!(": {m}"));
+            }
+        }
+    }
+    msg
 }
 
 fn ntriples(triples: &[Triple]) -> Vec<u8> {
@@ -236,12 +252,21 @@ fn ntriples(triples: &[Triple]) -> Vec<u8> {
     ser.finish().unwrap_or_default()
 }
 
+/// What a push did: a report per graph tried, and the graphs not tried
+/// because it stopped early (the endpoint down or refusing the credentials).
+#[derive(Debug, Default)]
+pub struct Pushed {
+    pub reports: Vec<GraphReport>,
+    pub untried: Vec<String>,
+}
+
+/// True when an error means the other graphs would fail alike.
+fn stops_the_push(error: Option<&str>) -> bool {
+    error.is_some_and(|e| e.contains("gave up") || e.contains("401"))
+}
+
 /// Pushes every named graph; `on_graph` hears about each as it is done.
-pub fn push(
-    store: &Store,
-    s: &Settings,
-    mut on_graph: impl FnMut(&GraphReport),
-) -> Result<Vec<GraphReport>, PushError> {
+pub fn push(store: &Store, s: &Settings, mut on_graph: impl FnMut(&GraphReport)) -> Result<Pushed, PushError> {
     if !(s.endpoint.starts_with("http://") || s.endpoint.starts_with("https://")) {
         return Err(PushError::Endpoint(redact_url(&s.endpoint)));
     }
@@ -258,7 +283,8 @@ pub fn push(
     graphs.sort();
     let batch = s.batch.max(1);
     let mut reports = Vec::new();
-    for g in graphs {
+    let mut graphs = graphs.into_iter();
+    for g in graphs.by_ref() {
         let triples: Vec<Triple> = store
             .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(g.as_ref())))
             .map(|q| q.map(|q| Triple::new(q.subject, q.predicate, q.object)))
@@ -294,14 +320,13 @@ pub fn push(
             }
         }
         on_graph(&report);
-        let down = report.error.as_deref().is_some_and(|e| e.contains("gave up") || e.contains("401"));
+        let stop = stops_the_push(report.error.as_deref());
         reports.push(report);
-        if down {
-            // the endpoint is down or refuses us: the other graphs would fail alike
+        if stop {
             break;
         }
     }
-    Ok(reports)
+    Ok(Pushed { reports, untried: graphs.map(|g| g.into_string()).collect() })
 }
 
 #[cfg(test)]

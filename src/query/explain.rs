@@ -2,6 +2,7 @@
 //! label matches NAME, each fact with the document and the sentence it came
 //! from.
 
+use super::wording::{self, End};
 use super::QueryError;
 use crate::terminal::escape;
 use oxigraph::model::Term;
@@ -56,6 +57,18 @@ fn lit(s: &str) -> String {
     format!("\"{escaped}\"")
 }
 
+/// A fact row (doc, what, sentence, property, other end's label, which end)
+/// as (doc, what in words, sentence).
+fn in_words(mut r: Vec<String>) -> (String, String, String) {
+    r.resize(6, String::new());
+    let what = match r[5].as_str() {
+        "subject" => wording::relation(&r[3], End::Subject, &r[4]),
+        "object" => wording::relation(&r[3], End::Object, &r[4]),
+        _ => std::mem::take(&mut r[1]),
+    };
+    (std::mem::take(&mut r[0]), what, std::mem::take(&mut r[2]))
+}
+
 /// Prints what the graph holds about entities named like `name`; returns
 /// how many entities matched.
 pub fn explain(store: &Store, name: &str, out: &mut dyn Write) -> Result<usize, QueryError> {
@@ -74,17 +87,17 @@ pub fn explain(store: &Store, name: &str, out: &mut dyn Write) -> Result<usize, 
         if !seen.insert(e.clone()) {
             continue;
         }
-        let kind = ty.rsplit(['/', '#']).next().unwrap_or("");
-        writeln!(out, "{} ({}) <{}>", escape(label), escape(kind), escape(e))?;
+        let kind = wording::class(ty);
+        writeln!(out, "{} ({}) <{}>", escape(label), escape(&kind), escape(e))?;
         let facts = rows(
             store,
             &format!(
-                "SELECT ?doc ?what ?sentence WHERE {{
-                  {{ GRAPH ?g {{ ?st rdf:subject <{e}> ; rdf:predicate ?p ; rdf:object ?o ; cg:sentence ?sentence . ?o rdfs:label ?ol . }}
-                     BIND(CONCAT(STRAFTER(STR(?p), \"#\"), \" \", ?ol) AS ?what) }}
+                "SELECT ?doc ?what ?sentence ?p ?other ?end WHERE {{
+                  {{ GRAPH ?g {{ ?st rdf:subject <{e}> ; rdf:predicate ?p ; rdf:object ?o ; cg:sentence ?sentence . ?o rdfs:label ?other . }}
+                     BIND(\"subject\" AS ?end) }}
                   UNION
-                  {{ GRAPH ?g {{ ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object <{e}> ; cg:sentence ?sentence . ?s rdfs:label ?sl . }}
-                     BIND(CONCAT(?sl, \" \", STRAFTER(STR(?p), \"#\"), \" this\") AS ?what) }}
+                  {{ GRAPH ?g {{ ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object <{e}> ; cg:sentence ?sentence . ?s rdfs:label ?other . }}
+                     BIND(\"object\" AS ?end) }}
                   UNION
                   {{ GRAPH ?g {{ ?m org:member <{e}> ; org:role ?r ; cg:sentence ?sentence . ?r rdfs:label ?rl .
                        OPTIONAL {{ ?m org:organization ?o . ?o rdfs:label ?ol }} OPTIONAL {{ ?m cg:former ?f }} }}
@@ -102,9 +115,11 @@ pub fn explain(store: &Store, name: &str, out: &mut dyn Write) -> Result<usize, 
         if facts.is_empty() {
             writeln!(out, "  (named, but no facts)")?;
         }
-        for r in facts {
-            let sentence = r[2].replace('\n', " ");
-            writeln!(out, "  [{}] {}\n      “{}”", escape(&r[0]), escape(&r[1]), escape(&sentence))?;
+        let mut facts: Vec<(String, String, String)> = facts.into_iter().map(in_words).collect();
+        facts.sort();
+        for (doc, what, sentence) in facts {
+            let sentence = sentence.replace('\n', " ");
+            writeln!(out, "  [{}] {}\n      “{}”", escape(&doc), escape(&what), escape(&sentence))?;
         }
     }
     Ok(seen.len())

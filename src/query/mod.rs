@@ -6,6 +6,7 @@ pub mod explain;
 pub mod guard;
 pub mod messages;
 mod table;
+pub mod wording;
 
 use crate::export::rdf::{with_prefixes, RdfExportFormat};
 use oxigraph::model::Term;

@@ -160,3 +160,55 @@ fn an_interrupted_build_leaves_whole_documents() {
         crate::util::parse_csv(&csv).into_iter().skip(1).filter_map(|r| r.get(1).cloned()).collect();
     assert!(sizes.len() <= 1, "graphs of different sizes: {sizes:?}");
 }
+
+#[test]
+fn build_json_prints_a_summary_for_scripts() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let d = dir.path();
+    for f in ["000_75f2b3a10f055015.txt", "003_ffc3ee22a31ed9e6.txt"] {
+        std::fs::copy(seeds().join(f), d.join(f)).unwrap_or_else(|e| panic!("{e}"));
+    }
+    std::fs::write(d.join("empty.txt"), "").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(d.join("long.txt"), "Councillor Jo Bell said it. ".repeat(400)).unwrap_or_else(|e| panic!("{e}"));
+    let max = std::fs::metadata(d.join("000_75f2b3a10f055015.txt")).map(|m| m.len() + 1).unwrap_or(0).max(9000);
+    let out = cg()
+        .current_dir(d)
+        .args(["build", ".", "--json", "--store", "s.db", "--max-document-bytes", &max.to_string()])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    // the documents that fit were written; their quads are in the store
+    let documents = v["documents"].as_u64().unwrap_or(0);
+    let quads = v["quads"].as_u64().unwrap_or(0) as usize;
+    let (nq, _) = ok(cg()
+        .current_dir(d)
+        .args(["export", "--format", "nquads", "--graph"])
+        .arg("https://w3id.org/councilgraph/id/doc/000_75f2b3a10f055015")
+        .args(["--store", "s.db"]));
+    assert!(documents >= 1 && quads > nq.lines().count(), "{v}");
+    assert!(v["store_quads"].as_u64().unwrap_or(0) as usize > quads, "{v}");
+    let failed = v["failed"].as_array().cloned().unwrap_or_default();
+    assert!(
+        failed
+            .iter()
+            .any(|f| f["source"] == "./long.txt"
+                && f["reason"].as_str().is_some_and(|r| r.contains("--max-document-bytes"))),
+        "{v}"
+    );
+    let skipped = v["skipped"].as_array().cloned().unwrap_or_default();
+    assert_eq!(skipped.len(), 1, "{v}");
+    assert_eq!(
+        (skipped[0]["source"].as_str(), skipped[0]["reason"].as_str()),
+        (Some("./empty.txt"), Some("empty file"))
+    );
+    assert!(v["seconds"].as_f64().is_some_and(|s| s >= 0.0), "{v}");
+    assert!(v["entities"]["people"].as_u64().unwrap_or(0) > 0, "{v}");
+    assert_eq!(v["interrupted"], false);
+    // stderr keeps the failure and the error, not the human summary
+    assert!(stderr.contains("councilgraph: failed ./long.txt"), "{stderr}");
+    assert!(!stderr.contains("quads written"), "{stderr}");
+    assert!(stderr.lines().last().is_some_and(|l| l.starts_with("councilgraph: error: 1 document failed")), "{stderr}");
+}

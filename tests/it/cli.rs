@@ -6,7 +6,7 @@ use std::process::{Command, Stdio};
 
 #[test]
 fn every_command_has_help_with_an_example() {
-    for cmd in ["build", "query", "export", "extract", "explain", "serve", "push"] {
+    for cmd in ["build", "query", "export", "extract", "explain", "serve", "push", "completions", "man"] {
         let (out, _) = ok(cg().args([cmd, "--help"]));
         assert!(out.contains("Examples:"), "{cmd} --help has no example:\n{out}");
     }
@@ -15,6 +15,28 @@ fn every_command_has_help_with_an_example() {
     assert!(out.contains("130"), "exit codes not listed:\n{out}");
     let (out, _) = ok(cg().args(["export", "--help"]));
     assert!(out.contains("union"), "export --help does not say what triple formats do with graphs:\n{out}");
+}
+
+/// Commands the examples start with.
+const EXAMPLE_STARTS: &[&str] = &["councilgraph ", "cat ", "echo ", "curl ", "VT_PW=dba councilgraph ", "source "];
+
+#[test]
+fn help_examples_are_whole_lines_at_any_width() {
+    for cmd in ["", "build", "query", "export", "extract", "explain", "serve", "push", "completions", "man"] {
+        for columns in ["40", "100"] {
+            let (out, _) = ok(cg().args([cmd, "--help"].iter().filter(|a| !a.is_empty())).env("COLUMNS", columns));
+            let examples = out.split_once("Examples:\n").map(|x| x.1).unwrap_or_else(|| panic!("{cmd}: no examples"));
+            let lines: Vec<&str> = examples.lines().take_while(|l| !l.is_empty()).collect();
+            assert!(!lines.is_empty(), "{cmd}: no examples");
+            for line in lines {
+                let ok = line.strip_prefix("  ").is_some_and(|l| EXAMPLE_STARTS.iter().any(|s| l.starts_with(s)));
+                assert!(ok, "{cmd} --help at {columns} columns: an example was broken across lines: {line:?}");
+            }
+        }
+    }
+    // the longest one, whole
+    let (out, _) = ok(cg().args(["push", "--help"]).env("COLUMNS", "40"));
+    assert!(out.contains("\n  VT_PW=dba councilgraph push --protocol update --endpoint http://127.0.0.1:8890/sparql-auth --user dba --password-env VT_PW\n"), "{out}");
 }
 
 #[test]

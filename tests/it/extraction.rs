@@ -73,10 +73,10 @@ fn html_and_json_lines_give_the_same_facts_as_text() {
 #[test]
 fn explain_gives_sources() {
     let (out, _) = ok(cg().args(["explain", "Tim Crumpton", "--store"]).arg(seed_store()));
-    assert!(out.contains("Tim Crumpton (Person)"), "{out}");
+    assert!(out.contains("Tim Crumpton (person)"), "{out}");
     assert!(out.contains("[000_75f2b3a10f055015]"), "{out}");
     assert!(out.contains("cabinet member for children's services"), "{out}");
-    assert!(out.contains("calledForResignationOf this"), "{out}");
+    assert!(out.contains("Patrick Harley called for their resignation"), "{out}");
     let err = crate::util::fails(cg().args(["explain", "Nobody Atall", "--store"]).arg(seed_store()));
     assert!(err.contains("nothing in the graph"), "{err}");
 }

@@ -12,6 +12,7 @@ mod extraction;
 mod identity;
 mod isolation;
 mod messages;
+mod packaging;
 mod push;
 mod push_faults;
 mod queries;
