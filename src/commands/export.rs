@@ -2,9 +2,10 @@
 //! (written beside it and renamed, so a failed export leaves no half file).
 
 use super::{Printer, Status};
-use crate::cli::{ExportArgs, ExportFormat, ViewArg};
-use crate::export::network::{self, Selection, View};
-use crate::export::{dot, graphml, rdf, rdf::RdfExportFormat, render};
+use crate::cli::{ExportArgs, ExportFormat, IsolatedArg, ViewArg};
+use crate::export::docs::{DocFilter, Docs};
+use crate::export::select::{self, Isolated, LeftOut, Selection, View};
+use crate::export::{dot, graphml, network, rdf, rdf::RdfExportFormat, render};
 use crate::graph::store;
 use anyhow::Context;
 use std::io::Write;
@@ -61,44 +62,84 @@ fn read(
         _ => None,
     };
     let what = if let Some(rf) = rdf_format {
+        if args.since.is_some() || !args.councils.is_empty() {
+            anyhow::bail!("--since and --council choose what a picture draws; they do not work with --format {rf:?}");
+        }
         let n = rdf::export(st, rf, args.graph.as_deref(), &mut buf)?;
         format!("{n} {}", if rf.is_dataset() { "quads" } else { "triples" })
     } else {
         if args.graph.is_some() {
-            anyhow::bail!("--graph works with the RDF formats; use --focus to draw part of the network");
+            anyhow::bail!(
+                "--graph works with the RDF formats; use --focus, --since or --council to draw part of the network"
+            );
         }
-        let view = match args.view {
-            ViewArg::All => View::All,
-            ViewArg::People => View::People,
-            ViewArg::Councils => View::Councils,
-            ViewArg::Quotes => View::Quotes,
-        };
-        let selection = Selection { view, focus: args.focus.clone(), depth: args.depth, max_nodes: args.max_nodes };
-        let full = network::entity_graph(st)?;
-        let (g, left_out) = network::select(&full, &selection).map_err(anyhow::Error::msg)?;
-        if left_out.nodes > 0 {
-            printer.warn(format!(
-                "--max-nodes left out {} node{}, among them: {}",
-                left_out.nodes,
-                if left_out.nodes == 1 { "" } else { "s" },
-                left_out.examples.join(", ")
-            ));
-        }
-        match format {
-            ExportFormat::Graphml => graphml::write_graphml(&g, &mut buf)?,
-            ExportFormat::Json => graphml::write_json(&g, &mut buf)?,
-            _ => dot::write_dot(&g, &mut buf)?,
-        }
-        let rendered = match format {
-            ExportFormat::Svg => Some("svg"),
-            ExportFormat::Png => Some("png"),
-            ExportFormat::Pdf => Some("pdf"),
-            _ => None,
-        };
-        if let Some(t) = rendered {
-            buf = render::render(&buf, t)?;
-        }
-        format!("a network of {} nodes and {} edges", g.node_count(), g.edge_count())
+        network_export(st, args, format, printer, &mut buf)?
     };
     Ok((buf, what))
+}
+
+/// The selection the network options ask for.
+fn selection(args: &ExportArgs) -> Selection {
+    let view = match args.view {
+        ViewArg::All => View::All,
+        ViewArg::People => View::People,
+        ViewArg::Councils => View::Councils,
+        ViewArg::Quotes => View::Quotes,
+    };
+    Selection {
+        view,
+        focus: args.focus.clone(),
+        depth: args.depth,
+        max_nodes: (args.max_nodes > 0).then_some(args.max_nodes),
+        isolated: match args.isolated {
+            IsolatedArg::Group => Isolated::Group,
+            IsolatedArg::Omit => Isolated::Omit,
+        },
+        docs: DocFilter { since: args.since.clone(), councils: args.councils.clone() },
+    }
+}
+
+/// A network format (a picture, GraphML or JSON) into `buf`; returns what it holds.
+fn network_export(
+    st: &oxigraph::store::Store,
+    args: &ExportArgs,
+    format: ExportFormat,
+    printer: Printer,
+    buf: &mut Vec<u8>,
+) -> anyhow::Result<String> {
+    let selection = selection(args);
+    let docs = Docs::load(st, &selection.docs)?;
+    let full = network::entity_graph_of(st, &docs)?;
+    let (g, left_out) = select::select(&full, &selection).map_err(anyhow::Error::msg)?;
+    warn_left_out(&left_out, printer);
+    match format {
+        ExportFormat::Graphml => graphml::write_graphml(&g, buf)?,
+        ExportFormat::Json => graphml::write_json(&g, buf)?,
+        _ => dot::write_dot(&g, &dot::Picture { caption: dot::caption(&selection), left_out }, buf)?,
+    }
+    let rendered = match format {
+        ExportFormat::Svg => Some("svg"),
+        ExportFormat::Png => Some("png"),
+        ExportFormat::Pdf => Some("pdf"),
+        _ => None,
+    };
+    if let Some(t) = rendered {
+        *buf = render::render(buf, t)?;
+    }
+    Ok(format!("a network of {} nodes and {} edges", g.node_count(), g.edge_count()))
+}
+
+fn warn_left_out(left_out: &LeftOut, printer: Printer) {
+    if left_out.nodes > 0 {
+        printer.info(format!(
+            "--max-nodes {} left out {} node{}, among them: {} (--max-nodes 0 draws them all)",
+            left_out.limit.unwrap_or(0),
+            left_out.nodes,
+            if left_out.nodes == 1 { "" } else { "s" },
+            left_out.examples.join(", ")
+        ));
+    }
+    if left_out.isolated > 0 {
+        printer.info(format!("--isolated omit left out {} unconnected node(s)", left_out.isolated));
+    }
 }
