@@ -181,10 +181,10 @@ pub struct ExportArgs {
     /// How many steps from the --focus entities to draw.
     #[arg(long, default_value_t = 2, value_name = "N")]
     pub depth: usize,
-    /// Draw at most N nodes, the best connected (0 draws them all); the key and stderr count the
-    /// rest, e.g. --max-nodes 150.
-    #[arg(long, value_name = "N", default_value_t = crate::export::select::DEFAULT_MAX_NODES)]
-    pub max_nodes: usize,
+    /// Draw at most N nodes, the best connected (0 draws them all; pictures default to 60, graphml
+    /// and json carry every node); the key and stderr count the rest, e.g. --max-nodes 150.
+    #[arg(long, value_name = "N")]
+    pub max_nodes: Option<usize>,
     /// Nodes with no connection in the view: drawn together in a box of their own (group), or
     /// left out and counted in the key (omit), e.g. --isolated omit.
     #[arg(long, value_enum, default_value_t = IsolatedArg::Group, value_name = "WHAT")]

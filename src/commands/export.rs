@@ -78,8 +78,9 @@ fn read(
     Ok((buf, what))
 }
 
-/// The selection the network options ask for.
-fn selection(args: &ExportArgs) -> Selection {
+/// The selection the network options ask for; `picture` for the formats
+/// Graphviz draws, which keep 60 nodes unless told otherwise.
+fn selection(args: &ExportArgs, picture: bool) -> Selection {
     let view = match args.view {
         ViewArg::All => View::All,
         ViewArg::People => View::People,
@@ -90,7 +91,11 @@ fn selection(args: &ExportArgs) -> Selection {
         view,
         focus: args.focus.clone(),
         depth: args.depth,
-        max_nodes: (args.max_nodes > 0).then_some(args.max_nodes),
+        max_nodes: match args.max_nodes {
+            Some(0) => None,
+            Some(n) => Some(n),
+            None => picture.then_some(select::DEFAULT_MAX_NODES),
+        },
         isolated: match args.isolated {
             IsolatedArg::Group => Isolated::Group,
             IsolatedArg::Omit => Isolated::Omit,
@@ -107,7 +112,7 @@ fn network_export(
     printer: Printer,
     buf: &mut Vec<u8>,
 ) -> anyhow::Result<String> {
-    let selection = selection(args);
+    let selection = selection(args, !matches!(format, ExportFormat::Graphml | ExportFormat::Json));
     let docs = Docs::load(st, &selection.docs)?;
     let full = network::entity_graph_of(st, &docs)?;
     let (g, left_out) = select::select(&full, &selection).map_err(anyhow::Error::msg)?;

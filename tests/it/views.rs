@@ -437,4 +437,11 @@ fn the_default_view_of_a_large_graph_keeps_the_best_connected_and_counts_the_res
     let (dot, _) = ok(cg().args(["export", "--format", "dot", "--max-nodes", "0", "--store"]).arg(&store));
     assert_eq!(nodes_in_dot(&dot), 2155);
     assert!(!dot.contains("Not drawn"));
+    // graph tools get every node unless told otherwise
+    let (json, _) = ok(cg().args(["export", "--format", "json", "--store"]).arg(&store));
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(v["nodes"].as_array().map(Vec::len), Some(2155));
+    let (json, _) = ok(cg().args(["export", "--format", "json", "--max-nodes", "60", "--store"]).arg(&store));
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(v["nodes"].as_array().map(Vec::len), Some(60));
 }
