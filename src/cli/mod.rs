@@ -173,6 +173,9 @@ pub enum QueryFormat {
   councilgraph export --output graph.svg
   councilgraph export --format svg --focus \"Pete Lowe\" --depth 2 > lowe.svg
   councilgraph export --format dot --view councils | dot -Tpng > councils.png
+  councilgraph export --output big.svg --max-nodes 150
+  councilgraph export --output recent.png --since 2019-01-01 --council Dudley --council Sandwell
+  councilgraph export --output connected.svg --isolated omit
   councilgraph export --format graphml --output graph.graphml"
 )]
 pub struct ExportArgs {
@@ -197,9 +200,48 @@ pub struct ExportArgs {
     /// How many steps from the --focus entities to draw.
     #[arg(long, default_value_t = 2, value_name = "N")]
     pub depth: usize,
-    /// Draw at most N nodes (the best connected); says on stderr what was left out.
+    /// Draw at most N nodes, the best connected (0 draws them all; pictures default to 60, graphml
+    /// and json carry every node); the key and stderr count the rest, e.g. --max-nodes 150.
     #[arg(long, value_name = "N")]
     pub max_nodes: Option<usize>,
+    /// Nodes with no connection in the view: drawn together in a box of their own (group), or
+    /// left out and counted in the key (omit), e.g. --isolated omit.
+    #[arg(long, value_enum, default_value_t = IsolatedArg::Group, value_name = "WHAT")]
+    pub isolated: IsolatedArg,
+    /// Draw only from articles published on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD; undated
+    /// articles are left out), e.g. --since 2019-01-01.
+    #[arg(long, value_name = "DATE", value_parser = date_prefix)]
+    pub since: Option<String>,
+    /// Draw only from articles that name a council whose name contains NAME (repeat for more),
+    /// e.g. --council Dudley --council Sandwell.
+    #[arg(long = "council", value_name = "NAME")]
+    pub councils: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum IsolatedArg {
+    /// Draw them together in a box of their own.
+    Group,
+    /// Leave them out and count them in the key.
+    Omit,
+}
+
+/// A date or the start of one: YYYY, YYYY-MM or YYYY-MM-DD.
+fn date_prefix(s: &str) -> Result<String, String> {
+    let parts: Vec<&str> = s.split('-').collect();
+    let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
+    let in_range = |p: &str, hi: u32| p.parse::<u32>().is_ok_and(|v| (1..=hi).contains(&v));
+    let ok = match parts.as_slice() {
+        [y] => digits(y, 4),
+        [y, m] => digits(y, 4) && digits(m, 2) && in_range(m, 12),
+        [y, m, d] => digits(y, 4) && digits(m, 2) && in_range(m, 12) && digits(d, 2) && in_range(d, 31),
+        _ => false,
+    };
+    if ok {
+        Ok(s.to_owned())
+    } else {
+        Err("must be a date as YYYY, YYYY-MM or YYYY-MM-DD, such as 2019-01-01".into())
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -2,8 +2,10 @@
 //! (written beside it and renamed, so a failed export leaves no half file).
 
 use super::{Printer, Status};
-use crate::cli::{ExportArgs, ExportFormat, ViewArg};
-use crate::export::network::{self, Network, Selection, View};
+use crate::cli::{ExportArgs, ExportFormat, IsolatedArg, ViewArg};
+use crate::export::docs::{DocFilter, Docs};
+use crate::export::network::{self, Network};
+use crate::export::select::{self, Isolated, LeftOut, Selection, View};
 use crate::export::{dot, focus, graphml, rdf, rdf::RdfExportFormat, render};
 use crate::graph::store;
 use anyhow::Context;
@@ -92,23 +94,86 @@ fn read(
 ) -> anyhow::Result<(Vec<u8>, String)> {
     let mut buf: Vec<u8> = Vec::new();
     if let Some(rf) = rdf_format(format) {
+        if args.since.is_some() || !args.councils.is_empty() {
+            anyhow::bail!("--since and --council choose what a picture draws; they do not work with --format {rf:?}");
+        }
         let n = if args.focus.is_some() {
             let graph = rdf::graph_arg(st, args.graph.as_deref())?;
-            let (all, selected) = selection(st, args, printer)?;
-            rdf::write_quads(focus::neighbourhood(st, &all, &selected, graph.as_ref())?, rf, &mut buf)?
+            let c = chosen(st, args, false, printer)?;
+            rdf::write_quads(focus::neighbourhood(st, &c.full, &c.drawn, graph.as_ref())?, rf, &mut buf)?
         } else {
             rdf::export(st, rf, args.graph.as_deref(), &mut buf)?
         };
         return Ok((buf, format!("{n} {}", if rf.is_dataset() { "quads" } else { "triples" })));
     }
     if args.graph.is_some() {
-        anyhow::bail!("--graph works with the RDF formats; use --focus to draw part of the network");
+        anyhow::bail!(
+            "--graph works with the RDF formats; use --focus, --since or --council to draw part of the network"
+        );
     }
-    let (_, g) = selection(st, args, printer)?;
+    let what = network_export(st, args, format, printer, &mut buf)?;
+    Ok((buf, what))
+}
+
+/// The selection the network options ask for; `picture` for the formats
+/// Graphviz draws, which keep 60 nodes unless told otherwise.
+fn selection(args: &ExportArgs, picture: bool) -> Selection {
+    let view = match args.view {
+        ViewArg::All => View::All,
+        ViewArg::People => View::People,
+        ViewArg::Councils => View::Councils,
+        ViewArg::Quotes => View::Quotes,
+    };
+    Selection {
+        view,
+        focus: args.focus.clone(),
+        depth: args.depth,
+        max_nodes: match args.max_nodes {
+            Some(0) => None,
+            Some(n) => Some(n),
+            None => picture.then_some(select::DEFAULT_MAX_NODES),
+        },
+        isolated: match args.isolated {
+            IsolatedArg::Group => Isolated::Group,
+            IsolatedArg::Omit => Isolated::Omit,
+        },
+        docs: DocFilter { since: args.since.clone(), councils: args.councils.clone() },
+    }
+}
+
+/// The network of the chosen articles and the part the options select.
+struct Chosen {
+    full: Network,
+    drawn: Network,
+    selection: Selection,
+    left_out: LeftOut,
+}
+
+/// Chooses the articles and the part of their network to draw (what was
+/// left out is said on stderr).
+fn chosen(st: &oxigraph::store::Store, args: &ExportArgs, picture: bool, printer: Printer) -> anyhow::Result<Chosen> {
+    let selection = selection(args, picture);
+    let docs = Docs::load(st, &selection.docs)?;
+    let full = network::entity_graph_of(st, &docs)?;
+    let (drawn, left_out) = select::select(&full, &selection).map_err(anyhow::Error::msg)?;
+    warn_left_out(&left_out, printer);
+    Ok(Chosen { full, drawn, selection, left_out })
+}
+
+/// A network format (a picture, GraphML or JSON) into `buf`; returns what it holds.
+fn network_export(
+    st: &oxigraph::store::Store,
+    args: &ExportArgs,
+    format: ExportFormat,
+    printer: Printer,
+    buf: &mut Vec<u8>,
+) -> anyhow::Result<String> {
+    let picture = !matches!(format, ExportFormat::Graphml | ExportFormat::Json);
+    let Chosen { drawn: g, selection, left_out, .. } = chosen(st, args, picture, printer)?;
     match format {
-        ExportFormat::Graphml => graphml::write_graphml(&g, &mut buf)?,
-        ExportFormat::Json => graphml::write_json(&g, &mut buf)?,
-        _ => dot::write_dot(&g, &mut buf)?,
+        ExportFormat::Graphml => graphml::write_graphml(&g, buf)?,
+        ExportFormat::Json => graphml::write_json(&g, buf)?,
+        _ => dot::write_dot(&g, &dot::Picture { caption: dot::caption(&selection), left_out }, buf)?,
     }
     let rendered = match format {
         ExportFormat::Svg => Some("svg"),
@@ -117,30 +182,22 @@ fn read(
         _ => None,
     };
     if let Some(t) = rendered {
-        buf = render::render(&buf, t)?;
+        *buf = render::render(buf, t)?;
     }
-    Ok((buf, format!("a network of {} nodes and {} edges", g.node_count(), g.edge_count())))
+    Ok(format!("a network of {} nodes and {} edges", g.node_count(), g.edge_count()))
 }
 
-/// The whole network and the part `--view`, `--focus`, `--depth` and
-/// `--max-nodes` select (what was left out is said on stderr).
-fn selection(st: &oxigraph::store::Store, args: &ExportArgs, printer: Printer) -> anyhow::Result<(Network, Network)> {
-    let view = match args.view {
-        ViewArg::All => View::All,
-        ViewArg::People => View::People,
-        ViewArg::Councils => View::Councils,
-        ViewArg::Quotes => View::Quotes,
-    };
-    let selection = Selection { view, focus: args.focus.clone(), depth: args.depth, max_nodes: args.max_nodes };
-    let full = network::entity_graph(st)?;
-    let (g, left_out) = network::select(&full, &selection).map_err(anyhow::Error::msg)?;
+fn warn_left_out(left_out: &LeftOut, printer: Printer) {
     if left_out.nodes > 0 {
-        printer.warn(format!(
-            "--max-nodes left out {} node{}, among them: {}",
+        printer.info(format!(
+            "--max-nodes {} left out {} node{}, among them: {} (--max-nodes 0 draws them all)",
+            left_out.limit.unwrap_or(0),
             left_out.nodes,
             if left_out.nodes == 1 { "" } else { "s" },
             left_out.examples.join(", ")
         ));
     }
-    Ok((full, g))
+    if left_out.isolated > 0 {
+        printer.info(format!("--isolated omit left out {} unconnected node(s)", left_out.isolated));
+    }
 }

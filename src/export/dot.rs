@@ -1,26 +1,51 @@
-//! Graphviz DOT: the selected network as a picture. Node shapes and colours
-//! follow the kind (parties in their colours), font size follows degree,
-//! and every label is escaped so no input text can break the DOT syntax.
+//! Graphviz DOT: the selected network as a picture. People are filled in
+//! their parties' colours, councils in the colour of their current Ofsted
+//! grade, the `--focus` entities outlined; nodes nothing connects are drawn
+//! apart in a box of their own, and a key says what colours and shapes
+//! mean and what was left out. Font size follows degree, and every label is
+//! escaped so no input text can break the DOT syntax.
 
-use super::network::{self, Network, NodeKind, Selection};
+use super::legend;
+use super::network::{Network, NodeKind};
+use super::palette::{self, fills, is_dark};
+use super::select::{self, LeftOut, Selection};
 use super::ExportError;
 use oxigraph::store::Store;
+use petgraph::graph::NodeIndex;
 use std::io::Write;
 
-/// Writes the whole entity network of a store as DOT: people, parties,
-/// councils, other organisations and wards (the ontology graph left out),
-/// with membership, post, control, resignation and ward edges, ratings and
-/// quotation counts as notes on the nodes. Nodes and edges come out in a
-/// fixed order, so the same store always gives the same text.
+/// What the picture says about itself besides the network: its caption
+/// and what the selection left out.
+#[derive(Debug, Clone, Default)]
+pub struct Picture {
+    /// One line at the top: the view and the filters.
+    pub caption: String,
+    pub left_out: LeftOut,
+}
+
+/// Writes the entity network of a store as DOT, as `export --format dot`
+/// draws it by default. Nodes and edges come out in a fixed order, so the
+/// same store always gives the same text.
 pub fn to_dot(store: &Store, w: &mut impl Write) -> Result<(), ExportError> {
     to_dot_selected(store, &Selection::default(), w)
 }
 
 /// Like [`to_dot`], for part of the network (a view, a focus, a size limit).
 pub fn to_dot_selected(store: &Store, selection: &Selection, w: &mut impl Write) -> Result<(), ExportError> {
-    let full = network::entity_graph(store)?;
-    let (g, _) = network::select(&full, selection).map_err(ExportError::Selection)?;
-    write_dot(&g, w)
+    let docs = super::docs::Docs::load(store, &selection.docs)?;
+    let full = super::network::entity_graph_of(store, &docs)?;
+    let (g, left_out) = select::select(&full, selection).map_err(ExportError::Selection)?;
+    write_dot(&g, &Picture { caption: caption(selection), left_out }, w)
+}
+
+/// The caption of a selection: its view and filters.
+pub fn caption(sel: &Selection) -> String {
+    let mut parts = vec![format!("view: {}", sel.view.name())];
+    if let Some(f) = &sel.focus {
+        parts.push(format!("around {f} ({} step{})", sel.depth, if sel.depth == 1 { "" } else { "s" }));
+    }
+    parts.extend(sel.docs.describe());
+    parts.join(" · ")
 }
 
 /// Escapes text for a double-quoted DOT string.
@@ -39,42 +64,88 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// Writes the entity graph as DOT.
-pub fn write_dot(g: &Network, out: &mut dyn Write) -> Result<(), ExportError> {
+/// Writes the network as DOT: header, connected nodes, the box of
+/// unconnected ones, edges, the key.
+pub fn write_dot(g: &Network, picture: &Picture, out: &mut dyn Write) -> Result<(), ExportError> {
     writeln!(out, "digraph councilgraph {{")?;
-    writeln!(out, "  graph [rankdir=LR, fontname=\"Helvetica\", overlap=false, splines=true];")?;
+    writeln!(
+        out,
+        "  graph [rankdir=LR, fontname=\"Helvetica\", overlap=false, splines=true, labelloc=t, labeljust=l, fontsize=16, label=\"{}\"];",
+        escape(&picture.caption)
+    )?;
     writeln!(out, "  node [fontname=\"Helvetica\", fontsize=11];")?;
     writeln!(out, "  edge [fontname=\"Helvetica\", fontsize=9];")?;
-    for i in g.node_indices() {
-        let n = &g[i];
-        let degree = g.neighbors_undirected(i).count();
-        let mut label = n.label.clone();
-        for note in &n.notes {
-            label.push('\n');
-            label.push_str(note);
-        }
-        let (shape, fill) = match n.kind {
-            NodeKind::Person => ("ellipse", "#FFFFFF".to_owned()),
-            NodeKind::Party => {
-                ("box", n.colour.as_deref().filter(|c| is_hex_colour(c)).unwrap_or("#DDDDDD").to_owned())
-            }
-            NodeKind::Council => ("doubleoctagon", "#FFF2CC".to_owned()),
-            NodeKind::Organisation => ("box", "#E2EFDA".to_owned()),
-            NodeKind::Ward => ("note", "#F2F2F2".to_owned()),
-            NodeKind::Article => ("folder", "#DDEBF7".to_owned()),
-        };
-        let font = if n.kind == NodeKind::Party && is_dark(&fill) { "white" } else { "black" };
-        let size = 10 + degree.min(10);
-        writeln!(
-            out,
-            "  n{} [label=\"{}\", shape={shape}, style=\"filled{}\", fillcolor=\"{}\", fontcolor={font}, fontsize={size}, tooltip=\"{}\"];",
-            i.index(),
-            escape(&label),
-            if n.kind == NodeKind::Organisation { ",rounded" } else { "" },
-            escape(&fill),
-            escape(&n.iri)
-        )?;
+    let (connected, alone): (Vec<NodeIndex>, Vec<NodeIndex>) =
+        g.node_indices().partition(|&i| g.neighbors_undirected(i).next().is_some());
+    for &i in &connected {
+        write_node(g, i, "  ", out)?;
     }
+    write_unconnected(g, &alone, out)?;
+    write_edges(g, out)?;
+    legend::write_legend(g, &picture.left_out, out)?;
+    writeln!(out, "}}")?;
+    Ok(())
+}
+
+/// One node statement.
+fn write_node(g: &Network, i: NodeIndex, indent: &str, out: &mut dyn Write) -> Result<(), ExportError> {
+    let n = &g[i];
+    let degree = g.neighbors_undirected(i).count();
+    let mut label = n.label.clone();
+    for note in &n.notes {
+        label.push('\n');
+        label.push_str(note);
+    }
+    let shape = match n.kind {
+        NodeKind::Person => "ellipse",
+        NodeKind::Party | NodeKind::Organisation => "box",
+        NodeKind::Council => "doubleoctagon",
+        NodeKind::Ward => "note",
+        NodeKind::Article => "folder",
+    };
+    let colours = fills(n);
+    let style = match (n.kind, colours.len()) {
+        (NodeKind::Organisation, _) => "filled,rounded",
+        (NodeKind::Person, k) if k > 1 => "wedged",
+        _ => "filled",
+    };
+    let font = if colours.iter().all(|c| is_dark(c)) { "white" } else { "black" };
+    let outline = if n.focus { format!(", color=\"{}\", penwidth=5", palette::FOCUS) } else { String::new() };
+    writeln!(
+        out,
+        "{indent}n{} [label=\"{}\", shape={shape}, style=\"{style}\", fillcolor=\"{}\", fontcolor={font}, fontsize={}{outline}, tooltip=\"{}\"];",
+        i.index(),
+        escape(&label),
+        colours.join(":"),
+        10 + degree.min(10),
+        escape(&n.iri)
+    )?;
+    Ok(())
+}
+
+/// Nodes with no edge, in a box of their own, four to a row.
+fn write_unconnected(g: &Network, alone: &[NodeIndex], out: &mut dyn Write) -> Result<(), ExportError> {
+    if alone.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "  subgraph cluster_unconnected {{")?;
+    writeln!(
+        out,
+        "    graph [label=\"Not connected to anything drawn ({})\", style=\"dashed,rounded\", color=gray50, fontsize=12];",
+        alone.len()
+    )?;
+    for &i in alone {
+        write_node(g, i, "    ", out)?;
+    }
+    for row in alone.chunks(4).filter(|r| r.len() > 1) {
+        let chain: Vec<String> = row.iter().map(|i| format!("n{}", i.index())).collect();
+        writeln!(out, "    {} [style=invis];", chain.join(" -> "))?;
+    }
+    writeln!(out, "  }}")?;
+    Ok(())
+}
+
+fn write_edges(g: &Network, out: &mut dyn Write) -> Result<(), ExportError> {
     for e in g.edge_indices() {
         let Some((a, b)) = g.edge_endpoints(e) else {
             continue;
@@ -91,24 +162,12 @@ pub fn write_dot(g: &Network, out: &mut dyn Write) -> Result<(), ExportError> {
             d.colour
         )?;
     }
-    writeln!(out, "}}")?;
     Ok(())
-}
-
-/// True for `#RRGGBB`: a colour that comes from the data is used only if
-/// Graphviz is sure to know it (anything else would make `dot` warn).
-fn is_hex_colour(c: &str) -> bool {
-    c.len() == 7 && c.starts_with('#') && c[1..].bytes().all(|b| b.is_ascii_hexdigit())
-}
-
-fn is_dark(hex: &str) -> bool {
-    let h = hex.trim_start_matches('#');
-    let c = |i: usize| u32::from_str_radix(h.get(i..i + 2).unwrap_or("ff"), 16).unwrap_or(255);
-    (c(0) * 299 + c(2) * 587 + c(4) * 114) / 1000 < 140
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::network::{EdgeData, EdgeKind, NodeData, PartyColour};
     use super::*;
 
     #[test]
@@ -141,20 +200,27 @@ mod tests {
         ];
         let mut nodes = Vec::new();
         for (i, label) in HOSTILE.iter().enumerate() {
-            nodes.push(g.add_node(network::NodeData {
-                iri: format!("https://example.org/{i}?q=\"{label}\""),
-                label: (*label).to_owned(),
-                kind: kinds[i % kinds.len()],
-                notes: vec![(*label).to_owned(), "2 quotations".to_owned()],
-                colour: (i % kinds.len() == 1).then(|| format!("#00{i}0\"{{")),
-            }));
+            let mut n = NodeData::new(
+                format!("https://example.org/{i}?q=\"{label}\""),
+                (*label).to_owned(),
+                kinds[i % kinds.len()],
+            );
+            n.notes = vec![(*label).to_owned(), "2 quotations".to_owned()];
+            n.colour = (i % kinds.len() == 1).then(|| format!("#00{i}0\"{{"));
+            n.parties = vec![PartyColour { name: (*label).to_owned(), colour: Some(format!("#{i}\"")) }];
+            if i % 2 == 0 {
+                // In two parties: a wedged fill.
+                n.parties.push(PartyColour { name: "Labour Party".to_owned(), colour: Some("#E4003B".to_owned()) });
+            }
+            n.focus = i == 2;
+            nodes.push(g.add_node(n));
         }
         for pair in nodes.windows(2) {
             g.add_edge(
                 pair[0],
                 pair[1],
-                network::EdgeData {
-                    kind: network::EdgeKind::Post,
+                EdgeData {
+                    kind: EdgeKind::Post,
                     label: g[pair[1]].label.clone(),
                     tooltip: g[pair[0]].label.clone(),
                     style: "dashed",
@@ -168,10 +234,11 @@ mod tests {
     #[test]
     fn hostile_labels_stay_inside_their_strings() {
         let mut out = Vec::new();
-        write_dot(&hostile_network(), &mut out).unwrap_or_else(|e| panic!("{e}"));
+        write_dot(&hostile_network(), &Picture { caption: HOSTILE.join(" "), ..Picture::default() }, &mut out)
+            .unwrap_or_else(|e| panic!("{e}"));
         let text = String::from_utf8(out).unwrap_or_else(|e| panic!("{e}"));
         // One statement per line: no raw newline escaped from a label.
-        assert_eq!(text.lines().count(), 4 + HOSTILE.len() + (HOSTILE.len() - 1) + 1, "{text}");
+        assert_eq!(text.lines().count(), 4 + HOSTILE.len() + (HOSTILE.len() - 1) + 2, "{text}");
         for line in text.lines().filter(|l| l.starts_with("  n")) {
             // Every double quote in a statement is either escaped or one of
             // an even number of delimiters.
@@ -195,7 +262,8 @@ mod tests {
     #[test]
     fn graphviz_reads_hostile_labels_without_a_warning() {
         let mut out = Vec::new();
-        write_dot(&hostile_network(), &mut out).unwrap_or_else(|e| panic!("{e}"));
+        write_dot(&hostile_network(), &Picture { caption: HOSTILE.join(" "), ..Picture::default() }, &mut out)
+            .unwrap_or_else(|e| panic!("{e}"));
         let child = std::process::Command::new("dot")
             .arg("-Tsvg")
             .stdin(std::process::Stdio::piped())
@@ -216,13 +284,5 @@ mod tests {
         let svg = String::from_utf8_lossy(&result.stdout);
         assert!(svg.contains("Zoë Ó Súilleabháin"), "{svg}");
         assert!(svg.contains("&lt;b&gt;html&lt;/b&gt;"), "{svg}");
-    }
-
-    #[test]
-    fn only_plain_hex_colours_from_the_data_are_used() {
-        assert!(is_hex_colour("#0087DC"));
-        for bad in ["#0087D", "#0087DCX", "red\"", "#00é7DC", ""] {
-            assert!(!is_hex_colour(bad), "{bad}");
-        }
     }
 }

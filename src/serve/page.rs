@@ -1,6 +1,7 @@
 //! The page at `/`: a search box, a query box, and every query of
 //! `queries/` (compiled in by `build.rs`) with its title and column notes;
-//! results as a table with entity links, and CSV/JSON downloads.
+//! results as a table with entity links, CSV/JSON downloads, and a picture
+//! of the result's network where it has one (`network.js`).
 
 use super::html::esc;
 
@@ -51,6 +52,7 @@ pub fn index(base: &str) -> String {
     include_str!("index.html")
         .replace("{{OPTIONS}}", &options)
         .replace("{{COUNT}}", &QUERIES.len().to_string())
+        .replace("{{NETWORK_JS}}", include_str!("network.js"))
         .replace("\"{{BASE}}\"", &script_string(base))
 }
 

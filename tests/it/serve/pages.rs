@@ -150,3 +150,42 @@ fn in_chromium_every_query_file_is_on_the_page_and_runs() {
     let dom = chromium_dom(&format!("http://{}/#run", s.addr));
     assert!(dom.contains("href=\"/id/person/"), "{dom}");
 }
+
+/// The `<circle>`s of the result's network picture, and its labels.
+fn network_in(dom: &str) -> (usize, String) {
+    let svg = dom.split("<svg id=\"network\"").nth(1).map(|s| s.split("</svg>").next().unwrap_or("")).unwrap_or("");
+    (svg.matches("<circle").count(), svg.to_owned())
+}
+
+#[test]
+fn in_chromium_a_result_that_is_a_network_gets_its_picture() {
+    if !have("chromium", &["--version"]) {
+        return;
+    }
+    let s = start(seed_store(), &[]);
+    // SELECT: each party linked to its people, one node per entity
+    let text = std::fs::read_to_string(root().join("queries/people-by-party.rq")).unwrap_or_else(|e| panic!("{e}"));
+    let rows = crate::util::csv_rows(seed_store(), &text);
+    let entities: BTreeSet<&str> = rows.iter().flat_map(|r| [r[0].as_str(), r[1].as_str()]).collect();
+    let dom = chromium_dom(&format!("http://{}/#query=people-by-party", s.addr));
+    let (circles, svg) = network_in(&dom);
+    assert_eq!(circles, entities.len(), "{dom}");
+    assert!(svg.contains("href=\"/id/party/labour\"") && svg.contains(">Tim Crumpton</text>"), "{svg}");
+    assert!(dom.contains("id=\"network-key\""), "{dom}");
+    // CONSTRUCT: who called for whose resignation
+    let construct =
+        "PREFIX cg: <https://w3id.org/councilgraph/ns#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> \
+        CONSTRUCT { ?a cg:calledForResignationOf ?b . ?a rdfs:label ?l . ?b rdfs:label ?m } \
+        WHERE { ?a cg:calledForResignationOf ?b ; rdfs:label ?l . ?b rdfs:label ?m }";
+    let people = crate::util::csv_rows(
+        seed_store(),
+        "PREFIX cg: <https://w3id.org/councilgraph/ns#> SELECT DISTINCT ?p WHERE { { ?p cg:calledForResignationOf ?x } UNION { ?x cg:calledForResignationOf ?p } }",
+    );
+    let dom = chromium_dom(&format!("http://{}/#sparql={}", s.addr, crate::util::encode(construct)));
+    let (circles, svg) = network_in(&dom);
+    assert_eq!(circles, people.len(), "{dom}");
+    assert!(svg.contains(">Steve Eling</text>") && svg.contains("href=\"/id/person/james-morris\""), "{svg}");
+    // a result with no two entities in a row has no picture
+    let dom = chromium_dom(&format!("http://{}/#query=article-dates", s.addr));
+    assert!(dom.contains(" rows</span>") && !dom.contains("id=\"network"), "{dom}");
+}
