@@ -126,8 +126,7 @@ static SPEAKS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn honorific(matched: &str) -> Option<(&'static str, Option<Gender>)> {
-    let norm = matched.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-    let (form, canon, gender) = HONORIFICS.iter().find(|h| h.0 == norm)?;
+    let (form, canon, gender) = HONORIFICS.iter().find(|h| same_words(h.0, matched))?;
     // Titles that are also ordinary words count only with a capital.
     let ordinary = [
         "lady",
@@ -156,6 +155,21 @@ fn honorific(matched: &str) -> Option<(&'static str, Option<Gender>)> {
         return None;
     }
     Some((canon, *gender))
+}
+
+/// Whether `written` is the lower-case word sequence `form` in any case and
+/// spacing ("Cllr", "the  Rt Rev"), without allocating: names are checked
+/// word by word on every mention.
+fn same_words(form: &str, written: &str) -> bool {
+    let mut want = form.split(' ');
+    let mut got = written.split_whitespace();
+    loop {
+        match (want.next(), got.next()) {
+            (None, None) => return true,
+            (Some(a), Some(b)) if b.chars().flat_map(char::to_lowercase).eq(a.chars()) => {}
+            _ => return false,
+        }
+    }
 }
 
 /// The span of the first `words` words of `s`, which starts at byte `start`.

@@ -33,105 +33,85 @@ static RATING_VERB: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Words that may stand between an area and its grade: "services were
-/// rated as", "adoption, now rated", "which were also judged overall as".
-const LINK_WORDS: &[&str] = &[
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "as",
-    "has",
-    "have",
-    "had",
-    "now",
-    "still",
-    "also",
-    "rated",
-    "judged",
-    "graded",
-    "found",
-    "deemed",
-    "assessed",
-    "considered",
-    "branded",
-    "labelled",
-    "declared",
-    "to",
-    "remain",
-    "remains",
-    "remained",
-    "overall",
-    "officially",
-    "all",
-    "both",
-    "each",
-    "which",
-    "that",
-    "and",
-    "it",
-    "them",
-    "its",
-    "their",
-    "the",
-    "a",
-    "an",
-    "by",
-    "ofsted",
-    "inspectors",
-    "again",
-    "once",
-    "today",
-    "recently",
-    "this",
-    "week",
-    "year",
-    "month",
-    "being",
-    "having",
-    "previously",
-    "in",
-    "of",
+/// Words that may stand between an area and its grade ("services were
+/// rated as", "adoption, now rated", "which were also judged overall as"),
+/// and whether the word may be the last one before the grade, tying it to
+/// an area before it.
+const LINK_WORDS: &[(&str, bool)] = &[
+    (
+        "services were
+/// rated as",
+        false,
+    ),
+    ("adoption, now rated", false),
+    ("which were also judged overall as", false),
+    ("is", true),
+    ("are", true),
+    ("was", true),
+    ("were", true),
+    ("be", true),
+    ("been", true),
+    ("being", true),
+    ("as", true),
+    ("has", false),
+    ("have", false),
+    ("had", false),
+    ("now", true),
+    ("still", true),
+    ("also", true),
+    ("rated", true),
+    ("judged", true),
+    ("graded", true),
+    ("found", true),
+    ("deemed", true),
+    ("assessed", true),
+    ("considered", true),
+    ("branded", true),
+    ("labelled", true),
+    ("declared", true),
+    ("to", false),
+    ("remain", true),
+    ("remains", true),
+    ("remained", true),
+    ("overall", true),
+    ("officially", true),
+    ("all", true),
+    ("both", true),
+    ("each", false),
+    ("which", false),
+    ("that", false),
+    ("and", false),
+    ("it", false),
+    ("them", false),
+    ("its", false),
+    ("their", false),
+    ("the", false),
+    ("a", false),
+    ("an", false),
+    ("by", false),
+    ("ofsted", false),
+    ("inspectors", false),
+    ("again", true),
+    ("once", true),
+    ("today", false),
+    ("recently", true),
+    ("this", false),
+    ("week", false),
+    ("year", false),
+    ("month", false),
+    ("having", false),
+    ("previously", true),
+    ("in", false),
+    ("of", false),
 ];
 
-/// The word right before a grade that ties it to an area before it.
-const LINK_LAST: &[&str] = &[
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "as",
-    "now",
-    "still",
-    "also",
-    "rated",
-    "judged",
-    "graded",
-    "found",
-    "deemed",
-    "assessed",
-    "considered",
-    "branded",
-    "labelled",
-    "declared",
-    "remain",
-    "remains",
-    "remained",
-    "overall",
-    "officially",
-    "again",
-    "once",
-    "recently",
-    "previously",
-    "all",
-    "both",
-];
+fn is_link_word(w: &str) -> bool {
+    LINK_WORDS.iter().any(|(l, _)| *l == w)
+}
+
+fn ends_link(w: &str) -> bool {
+    LINK_WORDS.iter().any(|(l, last)| *last && *l == w)
+}
 
 const CLAUSE_BREAKS: &[&str] =
     &["but", "while", "whereas", "although", "though", "despite", "however", "meanwhile", "after", "because"];
@@ -219,9 +199,7 @@ fn links(s: &Sentence<'_>, area_end: usize, g: GradeMention) -> bool {
     if w.len() > 12 || w.iter().any(|x| CLAUSE_BREAKS.contains(&x.as_str())) {
         return false;
     }
-    w.last().is_none_or(|x| LINK_LAST.contains(&x.as_str()))
-        || RATING_VERB.is_match(&gap)
-        || area_follows(s.text, g.end, s.end)
+    w.last().is_none_or(|x| ends_link(x)) || RATING_VERB.is_match(&gap) || area_follows(s.text, g.end, s.end)
 }
 
 /// "A is rated as requiring improvement", "A, B and C were judged to be
@@ -301,7 +279,7 @@ fn rating_verb_object(s: &Sentence<'_>, from: usize, g: GradeMention) -> bool {
         count += 1;
         let possessive = w.ends_with("'s") || w.ends_with("’s");
         let capitalised = word.trim().chars().next().is_some_and(char::is_uppercase);
-        if !(LINK_WORDS.contains(&w.as_str()) || covered(at) || possessive || capitalised) {
+        if !(is_link_word(&w) || covered(at) || possessive || capitalised) {
             return false;
         }
     }
