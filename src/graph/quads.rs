@@ -290,12 +290,12 @@ pub fn facts_to_graph(doc: &Document, seg: &Segmented<'_>, x: &Extraction, iris:
                 w.add(
                     q.clone(),
                     nif::BEGIN_INDEX,
-                    Literal::new_typed_literal(offsets.at(text.start).to_string(), xsd::NON_NEGATIVE_INTEGER),
+                    Literal::new_typed_literal(offsets.at(text.start).to_string(), xsd::INTEGER),
                 );
                 w.add(
                     q.clone(),
                     nif::END_INDEX,
-                    Literal::new_typed_literal(offsets.at(text.end).to_string(), xsd::NON_NEGATIVE_INTEGER),
+                    Literal::new_typed_literal(offsets.at(text.end).to_string(), xsd::INTEGER),
                 );
                 w.add(q.clone(), cg::RULE, rule.clone());
                 if let Some(prev) = continues {

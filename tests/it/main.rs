@@ -16,6 +16,7 @@ mod packaging;
 mod push;
 mod push_faults;
 mod queries;
+mod roundtrip;
 mod query;
 mod serve;
 mod terminal;
