@@ -20,5 +20,6 @@ mod queries;
 mod query;
 mod roundtrip;
 mod serve;
+mod shapes;
 mod terminal;
 mod views;
