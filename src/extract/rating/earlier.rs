@@ -15,7 +15,7 @@ static FROM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PAST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?-u:\b)(?:previous|previously|last\s+(?:\w+\s+)?(?:inspection|review|evaluation|visit|report)|earlier|back\s+in|since|used\s+to|was\s+once|in\s+the\s+past|formerly|after\s+being|having\s+been|had\s+been\s+rated|had\s+received|had\s+had|after\s+(?:it|they|the\s+(?:council|service|services|authority))\s+(?:was|were|had\s+been))(?-u:\b)",
+        r"(?i)(?-u:\b)(?:previous|previously|last\s+(?:\w+\s+)?(?:inspection|review|evaluation|visit|report)|earlier|back\s+in|since|used\s+to|was\s+once|in\s+the\s+past|formerly|after\s+being|having\s+been|had\s+been\s+rated|had\s+received|had\s+had|(?:years?|months?)\s+after\s+(?:it|they|the\s+(?:council|service|services|authority))\s+(?:was|were|had\s+been))(?-u:\b)",
     )
 });
 

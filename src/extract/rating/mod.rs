@@ -150,4 +150,10 @@ mod tests {
         assert!(found.iter().all(|l| !l.ends_with("\tGood")), "{found:?}");
         assert!(found.iter().any(|l| l.ends_with("Good\tearlier")), "{found:?}");
     }
+
+    #[test]
+    fn a_visit_after_the_service_was_rated_keeps_the_rating_current() {
+        let text = "Councillors discussed a recent Ofsted monitoring visit after Wigan Council's children's services were rated inadequate in 2022.\n";
+        assert_eq!(ratings(text), ["rating\tWigan Council\tOverall\tInadequate"]);
+    }
 }
