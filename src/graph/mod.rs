@@ -8,5 +8,6 @@ mod civic;
 mod provenance;
 pub mod quads;
 pub mod store;
+pub mod text;
 pub mod vocab;
 mod writer;

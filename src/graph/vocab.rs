@@ -83,7 +83,8 @@ pub mod dcterms {
 }
 pub mod nif {
     terms!("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#";
-        BEGIN_INDEX = "beginIndex", END_INDEX = "endIndex");
+        BEGIN_INDEX = "beginIndex", END_INDEX = "endIndex", CONTEXT = "Context", IS_STRING = "isString",
+        REFERENCE_CONTEXT = "referenceContext");
 }
 pub mod prov {
     terms!("http://www.w3.org/ns/prov#"; WAS_DERIVED_FROM = "wasDerivedFrom", PLAN = "Plan");

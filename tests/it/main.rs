@@ -22,4 +22,5 @@ mod roundtrip;
 mod serve;
 mod shapes;
 mod terminal;
+mod text;
 mod views;
