@@ -10,7 +10,7 @@
 # checks the manual pages; OpenLink
 # Virtuoso (virtuoso-opensource-7-bin), the external store the push tests
 # start on loopback; Chromium, which the tests of the served pages drive
-# headless; and python's rdflib, networkx and SPARQLWrapper. Debian packages come
+# headless; and python's rdflib, networkx, SPARQLWrapper and pyshacl. Debian packages come
 # from apt-get (as root, or through sudo), python packages from pip. Prints
 # nothing when everything is there; without root or sudo it prints what to
 # install and exits 1.
@@ -61,9 +61,9 @@ if ! $build_only; then
   command -v chromium >/dev/null 2>&1 || lean+=(chromium)
   if ! command -v python3 >/dev/null 2>&1; then
     lean+=(python3 python3-pip)
-    py=(rdflib networkx SPARQLWrapper)
+    py=(rdflib networkx SPARQLWrapper pyshacl)
   else
-    for module in rdflib networkx SPARQLWrapper; do
+    for module in rdflib networkx SPARQLWrapper pyshacl; do
       python3 -c "import $module" >/dev/null 2>&1 || py+=("$module")
     done
   fi

@@ -109,6 +109,11 @@ pub struct DocumentArgs {
     /// extracted.
     #[arg(long, value_name = "BYTES", default_value_t = crate::pipeline::DEFAULT_MAX_DOCUMENT_BYTES)]
     pub max_document_bytes: usize,
+    /// Also write each document's text into its graph, as a nif:Context
+    /// whose nif:isString the quotations' offsets point into
+    /// (nif:referenceContext).
+    #[arg(long)]
+    pub text: bool,
 }
 
 /// Run a SPARQL query over the store.

@@ -11,8 +11,8 @@
 use super::build_summary::{Entities, Reason, Summary};
 use super::{Printer, Status};
 use crate::cli::BuildArgs;
-use crate::graph::store;
 use crate::graph::vocab::{cg, rdf, schema};
+use crate::graph::{self, store};
 use crate::ingest::{self, Input, ReadOptions, Skipped};
 use crate::pipeline::{self, DocumentGraph, Identities};
 use crate::resolve::Iris;
@@ -107,7 +107,13 @@ pub fn run(args: &BuildArgs, printer: Printer) -> anyhow::Result<Status> {
             }
         }
         let max = args.documents.max_document_bytes;
-        let graphs: Vec<_> = docs.par_iter().map(|d| pipeline::process_checked(d, &iris, max)).collect();
+        let text = args.documents.text;
+        let graphs: Vec<_> = docs
+            .par_iter()
+            .map(|d| {
+                pipeline::process_checked(d, &iris, max).map(|g| if text { graph::text::with_text(g, d) } else { g })
+            })
+            .collect();
         for (doc, g) in docs.iter().zip(graphs) {
             if stop() {
                 break 'chunks;

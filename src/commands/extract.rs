@@ -6,6 +6,7 @@
 
 use super::{Printer, Status};
 use crate::cli::ExtractArgs;
+use crate::graph;
 use crate::ingest::{self, Document, Input, ReadOptions};
 use crate::pipeline::{self, DocumentError, Identities};
 use crate::resolve::Iris;
@@ -27,9 +28,13 @@ pub fn run(args: &ExtractArgs, printer: Printer) -> anyhow::Result<Status> {
     for chunk in inputs.chunks(BATCH) {
         let docs = read_batch(chunk, &opts, &iris, &mut ids, &mut skipped, printer);
         let max = args.documents.max_document_bytes;
+        let text = args.documents.text;
+        let graph_of = |d: &Document| {
+            pipeline::process_checked(d, &iris, max).map(|g| if text { graph::text::with_text(g, d) } else { g })
+        };
         let (written, outputs) = rayon::join(
             || out.write(std::mem::take(&mut pending)),
-            || docs.par_iter().map(|d| pipeline::process_checked(d, &iris, max).map(|g| nquads(&g))).collect(),
+            || docs.par_iter().map(|d| graph_of(d).map(|g| nquads(&g))).collect(),
         );
         written?;
         pending = Batch { docs, outputs };

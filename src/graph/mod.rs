@@ -4,6 +4,10 @@
 //! Offsets are bytes inside the pipeline and become characters (Unicode
 //! scalar values) here, once.
 
+mod civic;
+mod provenance;
 pub mod quads;
 pub mod store;
+pub mod text;
 pub mod vocab;
+mod writer;

@@ -2,7 +2,9 @@
 //! `design/DATA-MODEL.md`. Byte offsets become character offsets here.
 
 use crate::extract::{Entity, Extraction, FactKind};
-use crate::graph::vocab::{cg, dcterms, nif, org, owl, rdf, rdfs, schema, skos, time, xsd};
+use crate::graph::vocab::{cg, dcterms, nif, org, rdf, rdfs, schema, skos, time, xsd};
+use crate::graph::writer::Writer;
+use crate::graph::{civic, provenance};
 use crate::ingest::Document;
 use crate::pipeline::DocumentGraph;
 use crate::reference::councils::COUNCILS;
@@ -10,28 +12,8 @@ use crate::reference::organisations::OrgKind;
 use crate::reference::parties::PARTIES;
 use crate::resolve::{self, Iris};
 use crate::segment::{Segmented, Span};
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
-use std::collections::{BTreeSet, HashSet};
-
-/// Collects quads into one graph; `finish` drops repeats, keeping the order
-/// in which quads were first added.
-struct Writer {
-    graph: GraphName,
-    out: Vec<Quad>,
-}
-
-impl Writer {
-    fn add(&mut self, s: impl Into<NamedOrBlankNode>, p: NamedNodeRef<'_>, o: impl Into<Term>) {
-        self.out.push(Quad::new(s.into(), p, o.into(), self.graph.clone()));
-    }
-
-    fn finish(self) -> Vec<Quad> {
-        let mut seen = HashSet::with_capacity(self.out.len());
-        let first: Vec<bool> = self.out.iter().map(|q| seen.insert(q)).collect();
-        drop(seen);
-        self.out.into_iter().zip(first).filter_map(|(q, first)| first.then_some(q)).collect()
-    }
-}
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef};
+use std::collections::BTreeSet;
 
 /// Converts byte offsets to character offsets (Unicode scalar values),
 /// with a checkpoint every 4 KiB so each lookup counts few characters.
@@ -85,11 +67,13 @@ fn fnv1a(s: &str) -> u64 {
 /// `cg:rule`; plain triples get an `rdf:Statement` that does.
 pub fn facts_to_graph(doc: &Document, seg: &Segmented<'_>, x: &Extraction, iris: &Iris) -> DocumentGraph {
     let graph = iris.document(&doc.id);
-    let mut w = Writer { graph: GraphName::NamedNode(graph.clone()), out: Vec::new() };
+    let mut w = Writer::new(GraphName::NamedNode(graph.clone()));
     let d = graph.clone();
     w.add(d.clone(), rdf::TYPE, schema::NEWS_ARTICLE);
     w.add(d.clone(), dcterms::IDENTIFIER, Literal::new_simple_literal(&doc.id));
-    w.add(d.clone(), dcterms::SOURCE, Literal::new_simple_literal(&doc.source));
+    if let Some(source) = provenance::source_iri(&doc.source) {
+        w.add(d.clone(), dcterms::SOURCE, source);
+    }
     if let Some(t) = &doc.meta.title {
         w.add(d.clone(), schema::HEADLINE, Literal::new_simple_literal(t));
     }
@@ -115,12 +99,7 @@ pub fn facts_to_graph(doc: &Document, seg: &Segmented<'_>, x: &Extraction, iris:
         let label = x.council_names.get(&c).unwrap_or(&r.label);
         w.add(n.clone(), rdfs::LABEL, Literal::new_simple_literal(label));
         w.add(n.clone(), skos::PREF_LABEL, Literal::new_simple_literal(&r.label));
-        let ons = resolve::ons_iri(c);
-        w.add(n.clone(), owl::SAME_AS, ons.clone());
-        w.add(n.clone(), schema::SAME_AS, ons);
-        if let Some(q) = r.wikidata.as_deref().and_then(resolve::wikidata_iri) {
-            w.add(n.clone(), owl::SAME_AS, q);
-        }
+        civic::council(&mut w, &n, c);
         w.add(d.clone(), cg::MENTIONS, n);
     }
     for &p in &x.parties {
@@ -128,9 +107,7 @@ pub fn facts_to_graph(doc: &Document, seg: &Segmented<'_>, x: &Extraction, iris:
         let r = &PARTIES.all[p];
         w.add(n.clone(), rdf::TYPE, schema::POLITICAL_PARTY);
         w.add(n.clone(), rdfs::LABEL, Literal::new_simple_literal(&r.name));
-        if let Some(q) = r.wikidata.as_deref().and_then(resolve::wikidata_iri) {
-            w.add(n.clone(), owl::SAME_AS, q);
-        }
+        civic::party(&mut w, &n, p);
         if let Some(c) = &r.colour {
             w.add(n.clone(), schema::COLOR, Literal::new_simple_literal(c));
         }
@@ -167,11 +144,13 @@ pub fn facts_to_graph(doc: &Document, seg: &Segmented<'_>, x: &Extraction, iris:
             _ => schema::ORGANIZATION,
         };
         w.add(n.clone(), rdf::TYPE, class);
+        w.add(n.clone(), rdf::TYPE, schema::ORGANIZATION);
         w.add(n.clone(), rdfs::LABEL, Literal::new_simple_literal(&x.organisations[o].name));
         w.add(d.clone(), cg::MENTIONS, n);
     }
     if let (Some(n), None) = (&ofsted_node, ofsted) {
         w.add(n.clone(), rdf::TYPE, schema::GOVERNMENT_ORGANIZATION);
+        w.add(n.clone(), rdf::TYPE, schema::ORGANIZATION);
         w.add(n.clone(), rdfs::LABEL, Literal::new_simple_literal("Ofsted"));
     }
 
@@ -194,7 +173,8 @@ pub fn facts_to_graph(doc: &Document, seg: &Segmented<'_>, x: &Extraction, iris:
             w.add(st.clone(), rdf::PREDICATE, p.into_owned());
             w.add(st.clone(), rdf::OBJECT, o);
             w.add(st.clone(), cg::SENTENCE, sentence.clone());
-            w.add(st, cg::RULE, rule.clone());
+            w.add(st.clone(), cg::RULE, rule.clone());
+            provenance::derived(w, iris, &st, &d, f.rule);
         };
         match &f.kind {
             FactKind::PartyMember { person, party } => {
@@ -241,6 +221,7 @@ pub fn facts_to_graph(doc: &Document, seg: &Segmented<'_>, x: &Extraction, iris:
                 }
                 w.add(m.clone(), cg::RULE, rule.clone());
                 w.add(m.clone(), cg::SENTENCE, sentence.clone());
+                provenance::derived(&mut w, iris, &m, &d, f.rule);
                 w.add(role.clone(), rdf::TYPE, org::ROLE_CLASS);
                 w.add(role, rdfs::LABEL, Literal::new_simple_literal(&post.label));
             }
@@ -279,7 +260,8 @@ pub fn facts_to_graph(doc: &Document, seg: &Segmented<'_>, x: &Extraction, iris:
                 w.add(j.clone(), cg::JUDGEMENT_AREA, area_node);
                 w.add(j.clone(), cg::GRADE, resolve::grade_concept(*grade));
                 w.add(j.clone(), cg::RULE, rule.clone());
-                w.add(j, cg::SENTENCE, sentence.clone());
+                w.add(j.clone(), cg::SENTENCE, sentence.clone());
+                provenance::derived(&mut w, iris, &j, &d, f.rule);
             }
             FactKind::Quote { speaker, text, continues } => {
                 let q = quote_iri(text.start);
@@ -290,14 +272,15 @@ pub fn facts_to_graph(doc: &Document, seg: &Segmented<'_>, x: &Extraction, iris:
                 w.add(
                     q.clone(),
                     nif::BEGIN_INDEX,
-                    Literal::new_typed_literal(offsets.at(text.start).to_string(), xsd::NON_NEGATIVE_INTEGER),
+                    Literal::new_typed_literal(offsets.at(text.start).to_string(), xsd::INTEGER),
                 );
                 w.add(
                     q.clone(),
                     nif::END_INDEX,
-                    Literal::new_typed_literal(offsets.at(text.end).to_string(), xsd::NON_NEGATIVE_INTEGER),
+                    Literal::new_typed_literal(offsets.at(text.end).to_string(), xsd::INTEGER),
                 );
                 w.add(q.clone(), cg::RULE, rule.clone());
+                provenance::derived(&mut w, iris, &q, &d, f.rule);
                 if let Some(prev) = continues {
                     w.add(q.clone(), cg::CONTINUES, quote_iri(prev.start));
                 }

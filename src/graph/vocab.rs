@@ -70,7 +70,8 @@ pub mod schema {
         GOVERNMENT_ORGANIZATION = "GovernmentOrganization", NEWS_ARTICLE = "NewsArticle",
         QUOTATION = "Quotation", TEXT = "text", CREATOR = "creator", AUTHOR = "author",
         DATE_PUBLISHED = "datePublished", HEADLINE = "headline", URL = "url",
-        HONORIFIC_PREFIX = "honorificPrefix", SAME_AS = "sameAs", COLOR = "color", NAME = "name");
+        HONORIFIC_PREFIX = "honorificPrefix", SAME_AS = "sameAs", COLOR = "color", NAME = "name",
+        AREA_SERVED = "areaServed");
 }
 pub mod org {
     terms!("http://www.w3.org/ns/org#";
@@ -82,10 +83,11 @@ pub mod dcterms {
 }
 pub mod nif {
     terms!("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#";
-        BEGIN_INDEX = "beginIndex", END_INDEX = "endIndex");
+        BEGIN_INDEX = "beginIndex", END_INDEX = "endIndex", CONTEXT = "Context", IS_STRING = "isString",
+        REFERENCE_CONTEXT = "referenceContext");
 }
 pub mod prov {
-    terms!("http://www.w3.org/ns/prov#"; WAS_DERIVED_FROM = "wasDerivedFrom");
+    terms!("http://www.w3.org/ns/prov#"; WAS_DERIVED_FROM = "wasDerivedFrom", PLAN = "Plan");
 }
 pub mod time {
     terms!("http://www.w3.org/2006/time#";
@@ -101,7 +103,9 @@ pub mod cg {
         SAID = "said", CONTROLLED_BY = "controlledBy", CALLED_FOR_RESIGNATION_OF = "calledForResignationOf",
         REPRESENTS_WARD = "representsWard", FORMER = "former", INSPECTED_BODY = "inspectedBody",
         INSPECTOR = "inspector", JUDGEMENT_PROP = "judgement", JUDGEMENT_AREA = "judgementArea",
-        GRADE = "grade", RULE = "rule", SENTENCE = "sentence", CONTINUES = "continues", MENTIONS = "mentions");
+        GRADE = "grade", RULE = "rule", SENTENCE = "sentence", CONTINUES = "continues", MENTIONS = "mentions",
+        GSS_CODE = "gssCode", DFE_LA_CODE = "dfeLaCode", OFSTED_URN = "ofstedUrn", REGISTER_CODE = "registerCode",
+        ELECTORAL_COMMISSION_ID = "electoralCommissionId", FOLLOWED_RULE = "followedRule");
 }
 
 /// Every `cg:` local name the code uses; a test checks each is declared in the ontology.
@@ -124,4 +128,10 @@ pub const CG_TERMS_USED: &[&str] = &[
     "sentence",
     "continues",
     "mentions",
+    "gssCode",
+    "dfeLaCode",
+    "ofstedUrn",
+    "registerCode",
+    "electoralCommissionId",
+    "followedRule",
 ];

@@ -16,7 +16,10 @@ pub struct Council {
     pub official_name: String,
     /// The display label, e.g. `Dudley Council`.
     pub label: String,
+    /// Wikidata item of the council body (not of its area).
     pub wikidata: Option<String>,
+    /// GOV.UK local-authority register code, e.g. `DUD`.
+    pub register_code: Option<String>,
     pub current: bool,
 }
 
@@ -101,6 +104,7 @@ fn build() -> Councils {
             official_name: official,
             label,
             wikidata: Some(row[5].to_owned()).filter(|w| !w.is_empty()),
+            register_code: row.get(11).filter(|r| !r.is_empty()).map(|r| (*r).to_owned()),
             current,
         });
     }

@@ -1,10 +1,13 @@
 //! Reference data compiled into the binary: councils (with ONS codes),
-//! political parties (with Wikidata ids and colours) and national bodies.
+//! political parties (with Wikidata ids, Electoral Commission ids and
+//! colours), national bodies, and councils' civic identifiers (DfE LA code,
+//! Ofsted URN).
 //!
 //! The tables live in `ontology/reference/` as TSV (see its `SOURCES.md`)
 //! and are parsed once, on first use.
 
 pub mod councils;
+pub mod identifiers;
 pub mod organisations;
 pub mod parties;
 

@@ -13,6 +13,9 @@ pub struct Party {
     /// Display label, e.g. `Conservative Party`.
     pub name: String,
     pub wikidata: Option<String>,
+    /// Electoral Commission register numbers, e.g. `PP53`; a joint
+    /// description (Labour and Co-operative) has one per party.
+    pub ec_ids: Vec<String>,
     /// `#RRGGBB`, for drawing.
     pub colour: Option<String>,
     /// False for independents: a status, not an organisation.
@@ -112,6 +115,7 @@ fn build() -> Parties {
             key,
             name,
             wikidata: Some(row[3].to_owned()).filter(|w| !w.is_empty()),
+            ec_ids: row[6].split('+').map(str::trim).filter(|e| !e.is_empty()).map(str::to_owned).collect(),
             colour: Some(row[4].to_owned()).filter(|c| !c.is_empty()),
             is_party: row[7] != "false",
         });

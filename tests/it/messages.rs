@@ -157,11 +157,14 @@ fn rdf_export_with_focus_gives_the_neighbourhood() {
     // what is said about him, with its sentence and rule: his resignation called for
     assert!(near.lines().any(|l| l.contains("calledForResignationOf")), "{near}");
     assert!(near.lines().any(|l| l.contains(&format!("rdf-syntax-ns#object> {person}"))), "{near}");
-    // every other node described hangs on to him (directly, or as a post's role)
+    // every other node described hangs on to him (directly, or as a post's
+    // role or the rule, a prov:Plan, that a fact about him followed)
     for s in subjects.iter().filter(|s| *s != person) {
         let refers = near.lines().any(|l| l.starts_with(s.as_str()) && l.contains(person));
         let role = s.contains("/role/");
-        assert!(refers || role, "{s} is described but does not hang on to {person}");
+        let plan =
+            s.contains("/rule/") && near.lines().any(|l| l.contains("followedRule") && l.ends_with(&format!("{s} .")));
+        assert!(refers || role || plan, "{s} is described but does not hang on to {person}");
     }
     assert!(!near.contains("person/sarah-norman> <"), "another person is described");
     // a wider depth takes in more; a dataset format keeps the documents' graphs

@@ -1,7 +1,7 @@
 //! Whether a grade is an earlier inspection's: "moved from 'inadequate' to
 //! 'good'", "had previously been rated outstanding", "at its last
 //! inspection in 2016, when it was judged good", "after being found
-//! inadequate".
+//! inadequate", "two years after they were rated good".
 
 use super::super::pattern::regex as re;
 use super::link::Sentence;
@@ -15,7 +15,7 @@ static FROM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PAST_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?i)(?-u:\b)(?:previous|previously|last\s+(?:\w+\s+)?(?:inspection|review|evaluation|visit|report)|earlier|back\s+in|since|used\s+to|was\s+once|in\s+the\s+past|formerly|after\s+being|having\s+been|had\s+been\s+rated|had\s+received|had\s+had)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:previous|previously|last\s+(?:\w+\s+)?(?:inspection|review|evaluation|visit|report)|earlier|back\s+in|since|used\s+to|was\s+once|in\s+the\s+past|formerly|after\s+being|having\s+been|had\s+been\s+rated|had\s+received|had\s+had|(?:years?|months?)\s+after\s+(?:it|they|the\s+(?:council|service|services|authority))\s+(?:was|were|had\s+been))(?-u:\b)",
     )
 });
 

@@ -141,4 +141,19 @@ mod tests {
         let text = "Wigan Council's children's services rated inadequate\n\nThe council was inspected in May.\n";
         assert_eq!(ratings(text), ["rating\tWigan Council\tOverall\tInadequate"]);
     }
+
+    #[test]
+    fn a_grade_some_years_after_which_is_the_earlier() {
+        let text = "Wigan Council's children's services were rated inadequate by Ofsted.\n\nThe verdict comes two years after they were rated good.\n";
+        let found = ratings(text);
+        assert!(found.iter().any(|l| l.ends_with("Inadequate")), "{found:?}");
+        assert!(found.iter().all(|l| !l.ends_with("\tGood")), "{found:?}");
+        assert!(found.iter().any(|l| l.ends_with("Good\tearlier")), "{found:?}");
+    }
+
+    #[test]
+    fn a_visit_after_the_service_was_rated_keeps_the_rating_current() {
+        let text = "Councillors discussed a recent Ofsted monitoring visit after Wigan Council's children's services were rated inadequate in 2022.\n";
+        assert_eq!(ratings(text), ["rating\tWigan Council\tOverall\tInadequate"]);
+    }
 }
