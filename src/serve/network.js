@@ -1,6 +1,6 @@
 // A picture of a result's network, drawn in the page (no library, no
-// network access): the entities of a result — IRIs, or names that belong to
-// one entity — are the nodes; two entities are linked when they stand in the
+// network access): the entities of a result — the graph's IRIs, or names
+// that belong to one entity — are the nodes; two entities are linked when they stand in the
 // same row of a SELECT result (each to the next, in column order) or in one
 // triple of a CONSTRUCT result. Laid out by a few hundred steps of a
 // force-directed layout (Fruchterman-Reingold, with a pull to the middle),
@@ -9,9 +9,11 @@
 const NETWORK_MAX = 150;
 const NETWORK_COLOURS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#7f7f7f'];
 
+// Only the graph's own entities (IRIs under the served base) are nodes: an
+// article's source URL or file is a link, not an entity.
 function entityOf(b) {
   if (!b) return null;
-  if (b.type === 'uri') return b.value;
+  if (b.type === 'uri') return b.value.startsWith(BASE) ? b.value : null;
   if (b.type === 'literal' && names.get(b.value)) return names.get(b.value);
   return null;
 }
@@ -43,7 +45,7 @@ function networkOfTriples(ntriples) {
     if (p === LABEL && literal !== undefined) {
       try { labels.set(s, JSON.parse('"' + literal + '"')); } catch (e) { labels.set(s, literal); }
     }
-    if (o === undefined || p === TYPE) return;
+    if (o === undefined || p === TYPE || !s.startsWith(BASE) || !o.startsWith(BASE)) return;
     [s, o].forEach(iri => net.nodes.has(iri) || net.nodes.set(iri, { label: null, group: 0 }));
     net.edges.set(s + ' ' + o, [s, o]);
   });
