@@ -110,7 +110,14 @@ impl<'a> Context<'a> {
         let primary_council = counts.first().map(|c| c.0);
 
         out.council_names = names_as_written(&article, &all_councils);
-        let councils = COUNCILS.find(&masked);
+        // The councils outside quotations: the hits whose words the masking
+        // left alone (a name never holds a quotation mark, so blanking cannot
+        // make or split one), without searching the text again.
+        let councils: Vec<_> = all_councils
+            .iter()
+            .filter(|h| masked.get(h.byte_start..h.byte_end) == article.get(h.byte_start..h.byte_end))
+            .copied()
+            .collect();
         for h in &councils {
             if h.form == CouncilForm::Council {
                 out.add_council(h.council);
