@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's second command: installs the test tools when missing
-# (graphviz, raptor2-utils, serdi, chromium, python's rdflib, networkx,
-# SPARQLWrapper and pyshacl, and
+# (graphviz, raptor2-utils, serdi, chromium, Apache Jena, python's rdflib, networkx,
+# SPARQLWrapper, pyshacl and pyoxigraph, and
 # libclang-dev for the build), then checks formatting and lints, runs every
 # test (unit, extraction fixtures, end to end with independent RDF parsers
 # and Graphviz, the canned queries and data-quality checks) and builds the

@@ -364,7 +364,7 @@ pub struct ExplainArgs {
   councilgraph serve
   councilgraph serve --bind 127.0.0.1:8000 --timeout 10
   curl 'http://127.0.0.1:7878/sparql?query=ASK%7B%7D'
-  curl -H 'Accept: text/turtle' http://127.0.0.1:7878/id/person/sarah-norman
+  curl -H 'Accept: text/turtle' http://127.0.0.1:7878/id/person/sarah-norman/e08000027
   curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s ?p ?o } LIMIT 5' http://127.0.0.1:7878/sparql"
 )]
 pub struct ServeArgs {

@@ -137,6 +137,7 @@ pub fn run(args: &BuildArgs, printer: Printer) -> anyhow::Result<Status> {
     if let Some(b) = bar {
         b.finish_and_clear();
     }
+    graph::events::refresh(&st, path, &iris)?;
     let total = st.len().unwrap_or(0);
     st.flush().context("flushing the store")?;
     drop(st);

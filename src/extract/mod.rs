@@ -172,6 +172,8 @@ pub struct Extraction {
     /// How the document writes each council it names as a council
     /// ("Slough Borough Council"): its most frequent full form.
     pub council_names: std::collections::BTreeMap<usize, String>,
+    /// The council the article is mainly about (named most often), if any.
+    pub primary_council: Option<usize>,
     pub facts: Vec<Fact>,
     seen: std::collections::HashSet<FactKind>,
     /// person → parties, from the facts so far.
@@ -233,5 +235,6 @@ pub fn extract(seg: &Segmented<'_>, doc: &Document) -> Extraction {
     let byline_date = byline::find(&ctx, doc, &mut out);
     dateline::find(&ctx, doc, byline_date, &mut out);
     person::infer_council_membership(&ctx, &mut out);
+    out.primary_council = ctx.primary_council;
     out
 }

@@ -13,7 +13,7 @@ use crate::reference::parties::PARTIES;
 use crate::resolve::{self, Iris};
 use crate::segment::{Segmented, Span};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Converts byte offsets to character offsets (Unicode scalar values),
 /// with a checkpoint every 4 KiB so each lookup counts few characters.
@@ -161,6 +161,7 @@ pub fn facts_to_graph(doc: &Document, seg: &Segmented<'_>, x: &Extraction, iris:
         let text = seg.sentence_at(span.start).map_or("", |i| seg.slice(seg.sentences[i].span));
         text.split_whitespace().collect::<Vec<_>>().join(" ")
     };
+    let former_years = former_inspection_years(x, &sentence_of);
     for f in &x.facts {
         let sentence = Literal::new_simple_literal(sentence_of(f.span));
         let rule = Literal::new_simple_literal(f.rule);
@@ -251,6 +252,9 @@ pub fn facts_to_graph(doc: &Document, seg: &Segmented<'_>, x: &Extraction, iris:
                     if *earlier {
                         w.add(insp.clone(), cg::FORMER, Literal::from(true));
                     }
+                    if let Some(year) = former_years.get(council).filter(|_| *earlier) {
+                        w.add(insp.clone(), dcterms::DATE, Literal::new_typed_literal(year.to_string(), xsd::G_YEAR));
+                    }
                 }
                 let area_node = resolve::area_concept(*area);
                 let local = area_node.as_str().rsplit('#').next().unwrap_or("area").to_owned();
@@ -303,4 +307,20 @@ pub fn facts_to_graph(doc: &Document, seg: &Segmented<'_>, x: &Extraction, iris:
         }
     }
     DocumentGraph { id: doc.id.clone(), graph, quads: w.finish() }
+}
+
+/// The year the article gives each council's earlier inspection: the
+/// latest year named by a sentence that grades it ("at its last inspection
+/// in 2012").
+fn former_inspection_years(x: &Extraction, sentence_of: &impl Fn(Span) -> String) -> BTreeMap<usize, u16> {
+    let mut years = BTreeMap::new();
+    for f in &x.facts {
+        if let FactKind::Rating { council, earlier: true, .. } = f.kind {
+            if let Some(y) = crate::extract::rating::year_in(&sentence_of(f.span)) {
+                let e = years.entry(council).or_insert(y);
+                *e = (*e).max(y);
+            }
+        }
+    }
+    years
 }

@@ -31,6 +31,8 @@ pub enum StoreError {
     Read { path: PathBuf, source: StorageError },
     #[error("the built-in ontology does not parse: {0}")]
     Ontology(String),
+    #[error("grouping the inspections in store {path}: {message}")]
+    Events { path: PathBuf, message: String },
 }
 
 fn open_error(path: &Path, e: StorageError) -> StoreError {
@@ -108,10 +110,16 @@ pub fn check_base(store: &Store, path: &Path, base: &str) -> Result<(), StoreErr
 
 /// Replaces one document's graph, in one transaction.
 pub fn replace_document(store: &Store, path: &Path, doc: &DocumentGraph) -> Result<(), StoreError> {
-    replace_graph(store, path, doc.graph.as_ref(), &doc.quads)
+    replace_named_graph(store, path, doc.graph.as_ref(), &doc.quads)
 }
 
-fn replace_graph(store: &Store, path: &Path, graph: NamedNodeRef<'_>, quads: &[Quad]) -> Result<(), StoreError> {
+/// Replaces one named graph with `quads`, in one transaction.
+pub fn replace_named_graph(
+    store: &Store,
+    path: &Path,
+    graph: NamedNodeRef<'_>,
+    quads: &[Quad],
+) -> Result<(), StoreError> {
     let write = |e| StoreError::Write { path: path.to_owned(), source: e };
     let mut tx = store.start_transaction().map_err(write)?;
     tx.clear_graph(GraphNameRef::NamedNode(graph)).map_err(write)?;
@@ -155,7 +163,7 @@ pub fn ontology_quads() -> Result<Vec<Quad>, StoreError> {
 /// Loads (replaces) the ontology graph.
 pub fn load_ontology(store: &Store, path: &Path) -> Result<usize, StoreError> {
     let quads = ontology_quads()?;
-    replace_graph(store, path, vocab::ONTOLOGY_GRAPH, &quads)?;
+    replace_named_graph(store, path, vocab::ONTOLOGY_GRAPH, &quads)?;
     Ok(quads.len())
 }
 

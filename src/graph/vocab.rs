@@ -79,7 +79,7 @@ pub mod org {
         ORGANIZATION = "organization", ROLE = "role", ROLE_CLASS = "Role", MEMBER_DURING = "memberDuring");
 }
 pub mod dcterms {
-    terms!("http://purl.org/dc/terms/"; IDENTIFIER = "identifier", SOURCE = "source");
+    terms!("http://purl.org/dc/terms/"; IDENTIFIER = "identifier", SOURCE = "source", DATE = "date");
 }
 pub mod nif {
     terms!("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#";
@@ -105,7 +105,8 @@ pub mod cg {
         INSPECTOR = "inspector", JUDGEMENT_PROP = "judgement", JUDGEMENT_AREA = "judgementArea",
         GRADE = "grade", RULE = "rule", SENTENCE = "sentence", CONTINUES = "continues", MENTIONS = "mentions",
         GSS_CODE = "gssCode", DFE_LA_CODE = "dfeLaCode", OFSTED_URN = "ofstedUrn", REGISTER_CODE = "registerCode",
-        ELECTORAL_COMMISSION_ID = "electoralCommissionId", FOLLOWED_RULE = "followedRule");
+        ELECTORAL_COMMISSION_ID = "electoralCommissionId", FOLLOWED_RULE = "followedRule",
+        INSPECTION_EVENT = "InspectionEvent", OF_INSPECTION = "ofInspection", DERIVED_GRAPH = "DerivedGraph");
 }
 
 /// Every `cg:` local name the code uses; a test checks each is declared in the ontology.
@@ -134,4 +135,7 @@ pub const CG_TERMS_USED: &[&str] = &[
     "registerCode",
     "electoralCommissionId",
     "followedRule",
+    "InspectionEvent",
+    "ofInspection",
+    "DerivedGraph",
 ];

@@ -3,11 +3,14 @@
 //!
 //! Within a document, `extract` has already joined a person's mentions
 //! ("Jane Doe", "Cllr Doe", "she"). Across documents, an entity's IRI comes
-//! from a normalised key — a person's full name, a council's ONS code, a
-//! party's reference key, a body's reference key or name — so the same
-//! person, council or party is one IRI in every document and on every run,
-//! and two people who share only a surname stay apart.
+//! from a normalised key — a person's full name and [`anchor`] (the body the
+//! document ties them to), a council's ONS code, a party's reference key, a
+//! body's reference key or name — so the same person, council or party is
+//! one IRI in every document and on every run, and two people who share a
+//! name but not a council stay apart.
 
+pub mod anchor;
+pub mod events;
 pub mod iri;
 
 pub use iri::{short_hash, slug, BaseIriError, Iris};
@@ -25,8 +28,14 @@ pub fn person_key(name: &str) -> String {
 }
 
 impl Iris {
-    pub fn person(&self, name: &str) -> NamedNode {
-        self.mint("person", &person_key(name))
+    /// Person `p` of an extraction: `person/{name}/{anchor}`, or
+    /// `person/{name}` when the document ties them to no body at all.
+    pub fn person(&self, x: &Extraction, p: usize) -> NamedNode {
+        let name = person_key(&x.persons[p].name);
+        match anchor::of(x, p) {
+            Some(a) => self.mint2("person", &name, &a.key()),
+            None => self.mint("person", &name),
+        }
     }
     pub fn council(&self, council: usize) -> NamedNode {
         self.mint("council", &COUNCILS.all[council].gss)
@@ -50,7 +59,7 @@ impl Iris {
     /// The IRI of any entity an extraction names.
     pub fn entity(&self, x: &Extraction, e: Entity) -> NamedNode {
         match e {
-            Entity::Person(p) => self.person(&x.persons[p].name),
+            Entity::Person(p) => self.person(x, p),
             Entity::Council(c) => self.council(c),
             Entity::Party(p) => self.party(p),
             Entity::Organisation(o) => {

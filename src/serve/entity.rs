@@ -1,5 +1,5 @@
 //! Linked Data: every IRI minted under the served base resolves at its path
-//! (`/id/person/sarah-norman`): HTML for browsers — label, class, facts
+//! (`/id/person/sarah-norman/e08000027`): HTML for browsers — label, class, facts
 //! grouped by property with the article and sentence each came from,
 //! posts, quotations, ratings, what points at it — and its description
 //! (`DESCRIBE`) in Turtle, N-Triples, JSON-LD or RDF/XML by `Accept`.

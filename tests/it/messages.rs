@@ -145,7 +145,7 @@ fn subjects(nt: &str) -> std::collections::BTreeSet<String> {
 #[test]
 fn rdf_export_with_focus_gives_the_neighbourhood() {
     let store = seed_store();
-    let person = "<https://w3id.org/councilgraph/id/person/steve-eling>";
+    let person = "<https://w3id.org/councilgraph/id/person/steve-eling/e08000028>";
     let (all, _) = ok(cg().args(["export", "--format", "ntriples", "--store"]).arg(store));
     let (near, err) = ok(cg()
         .args(["export", "--format", "ntriples", "--focus", "Steve Eling", "--depth", "0", "--store"])
@@ -166,11 +166,13 @@ fn rdf_export_with_focus_gives_the_neighbourhood() {
             s.contains("/rule/") && near.lines().any(|l| l.contains("followedRule") && l.ends_with(&format!("{s} .")));
         assert!(refers || role || plan, "{s} is described but does not hang on to {person}");
     }
-    assert!(!near.contains("person/sarah-norman> <"), "another person is described");
-    // a wider depth takes in more; a dataset format keeps the documents' graphs
+    assert!(!near.contains("person/sarah-norman/e08000027> <"), "another person is described");
+    // a wider depth takes in more; a dataset format keeps the documents'
+    // graphs (and the inspections graph, for the inspection of his council)
     let (wider, _) = ok(cg().args(["export", "--format", "nquads", "--focus", "Steve Eling", "--store"]).arg(store));
     assert!(wider.lines().count() > near.lines().count());
-    assert!(wider.lines().all(|l| l.contains("/id/doc/")), "a quad outside the documents' graphs");
+    let kept = |l: &str| l.contains("/id/doc/") || l.ends_with("/id/graph/inspections> .");
+    assert!(wider.lines().all(kept), "a quad outside the documents' graphs");
     let e = fails(cg().args(["export", "--format", "turtle", "--focus", "Nobody Atall", "--store"]).arg(store));
     assert_eq!(e, "councilgraph: error: nothing in this view is named like \"Nobody Atall\"");
 }
@@ -201,11 +203,11 @@ fn push_that_stops_early_names_the_graphs_not_tried() {
     let lines: Vec<&str> = err.lines().collect();
     assert!(lines[0].starts_with("councilgraph: failed https://w3id.org/councilgraph/id/doc/000_75f2b3a10f055015: gave up after 1 attempt: connection failed"), "{err}");
     let untried: Vec<&str> = lines.iter().filter_map(|l| l.strip_prefix("not tried ")).collect();
-    assert_eq!(untried.len(), 5, "{err}");
+    assert_eq!(untried.len(), 6, "{err}");
     assert!(untried.contains(&"https://w3id.org/councilgraph/ns"), "{err}");
-    assert!(lines.contains(&"councilgraph: pushed 0 of 6 graphs (0 triples) to http://127.0.0.1:9/store; 1 failed; 5 not tried (the push stopped at the first failure)"), "{err}");
+    assert!(lines.contains(&"councilgraph: pushed 0 of 7 graphs (0 triples) to http://127.0.0.1:9/store; 1 failed; 6 not tried (the push stopped at the first failure)"), "{err}");
     let last = lines.last().copied().unwrap_or("");
-    assert!(last.starts_with("councilgraph: error: 6 graphs not pushed to http://127.0.0.1:9/store (1 failed, 5 not tried): gave up after 1 attempt: connection failed"), "{err}");
+    assert!(last.starts_with("councilgraph: error: 7 graphs not pushed to http://127.0.0.1:9/store (1 failed, 6 not tried): gave up after 1 attempt: connection failed"), "{err}");
     assert!(last.ends_with("; check that the endpoint is up and --endpoint is right, then push again (each graph is replaced, not duplicated)"), "{err}");
 }
 

@@ -60,7 +60,7 @@ fn push_to_virtuoso_with_both_protocols() {
 
     let gsp = format!("http://{EP}/sparql-graph-crud-auth");
     let (_, err) = ok(&mut push(&["--endpoint", &gsp], "dba"));
-    assert!(err.contains("pushed 6 of 6 graphs"), "{err}");
+    assert!(err.contains("pushed 7 of 7 graphs"), "{err}");
     assert!(!err.contains("dba\n") && !err.contains("password"), "{err}");
     assert_eq!(remote_counts(), local, "after a Graph Store Protocol push");
     ok(&mut push(&["--endpoint", &gsp], "dba"));

@@ -32,6 +32,7 @@ const TESTED: &[&str] = &[
     "councillors-by-council",
     "councils-by-grade",
     "documents-mentioning-council",
+    "latest-grade-by-council",
     "most-quoted",
     "opposition-critics",
     "people-by-party",
@@ -419,6 +420,27 @@ fn councils_by_grade() {
     assert_eq!(overall.len(), 1, "{t:#?}");
     let docs = set(overall[0]["docs"].split(' '));
     assert!(docs.is_superset(&set([D001, D002, D004])), "{t:#?}");
+}
+
+#[test]
+fn latest_grade_by_council() {
+    let t = run("latest-grade-by-council");
+    // Every grade the seeds give is the current inspection's, and each
+    // council's inspection is one event, dated by its articles.
+    for (c, area, grade) in RATINGS {
+        let found = t
+            .records()
+            .iter()
+            .any(|r| council(r["council"]) == *c && fold(r["area"]).contains(area) && r["grade"] == *grade);
+        assert!(found, "{c}: {area} should be {grade}: {t:#?}");
+    }
+    for r in t.records() {
+        let date = if council(r["council"]) == "dudley" { "2016-04" } else { "2018-01" };
+        assert_eq!(r["date"], date, "{r:?}");
+    }
+    let dudley = t.matching(&[("council", &is_council("dudley")), ("area", &is("overall effectiveness"))]);
+    assert_eq!(dudley.len(), 1, "{t:#?}");
+    assert_eq!(dudley[0]["articles"], "4", "the four Dudley articles report one inspection: {t:#?}");
 }
 
 #[test]

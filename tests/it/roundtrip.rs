@@ -5,12 +5,15 @@
 use crate::util::{cg, ok, seed_store, seeds};
 use std::collections::BTreeSet;
 
-/// The ontology's graph, which `export` adds and `extract` does not write.
-const ONTOLOGY_GRAPH: &str = "<https://w3id.org/councilgraph/ns> .";
+/// The graphs a store adds and `extract` does not write: the ontology's, and
+/// the inspections graph, which groups all the store's articles.
+const STORE_GRAPHS: [&str; 2] =
+    ["<https://w3id.org/councilgraph/ns> .", "<https://w3id.org/councilgraph/id/graph/inspections> ."];
 
-/// The distinct quads of an N-Quads text, without the ontology's graph.
+/// The distinct quads of an N-Quads text, without the store's own graphs.
 fn quads(text: &str) -> BTreeSet<String> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.ends_with(ONTOLOGY_GRAPH)).map(str::to_owned).collect()
+    let ours = |l: &str| STORE_GRAPHS.iter().any(|g| l.ends_with(g));
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !ours(l)).map(str::to_owned).collect()
 }
 
 #[test]

@@ -11,6 +11,7 @@
 
 mod area;
 mod earlier;
+pub use earlier::year_in;
 mod grade;
 mod link;
 mod list;

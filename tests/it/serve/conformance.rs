@@ -127,7 +127,7 @@ url = sys.argv[1]
 select = "SELECT ?p WHERE { ?p a <http://schema.org/Person> } LIMIT 3"
 ask = "ASK { ?p a <http://schema.org/Person> }"
 construct = "CONSTRUCT { ?p a <http://schema.org/Person> } WHERE { ?p a <http://schema.org/Person> } LIMIT 3"
-describe = "DESCRIBE <https://w3id.org/councilgraph/id/person/sarah-norman>"
+describe = "DESCRIBE <https://w3id.org/councilgraph/id/person/sarah-norman/e08000027>"
 cases = [(select, f) for f in (JSON, XML, CSV, TSV)] + [(ask, f) for f in (JSON, XML)] + \
         [(q, f) for q in (construct, describe) for f in (TURTLE, N3, XML, RDFXML, JSONLD)]
 for query, fmt in cases:

@@ -166,9 +166,9 @@ fn a_read_only_server_sees_documents_built_after_it_started() {
         a.text().lines().nth(1).unwrap_or("").to_owned()
     };
     let before = count();
-    assert_eq!(get(&s.addr, "/id/person/sarah-norman", "").status, 404);
+    assert_eq!(get(&s.addr, "/id/person/sarah-norman/e08000027", "").status, 404);
     ok(cg().arg("build").arg(seeds()).arg("--store").arg(&store).arg("-q"));
     assert_ne!(count(), before);
     assert_eq!(count(), cli_count(&store, "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"));
-    assert_eq!(get(&s.addr, "/id/person/sarah-norman", "").status, 200);
+    assert_eq!(get(&s.addr, "/id/person/sarah-norman/e08000027", "").status, 200);
 }

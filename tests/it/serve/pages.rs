@@ -8,7 +8,7 @@ use std::collections::{BTreeSet, VecDeque};
 use std::process::Command;
 
 const BASE: &str = "https://w3id.org/councilgraph/id/";
-const NORMAN: &str = "/id/person/sarah-norman";
+const NORMAN: &str = "/id/person/sarah-norman/e08000027";
 
 fn hrefs(html: &str) -> Vec<String> {
     html.split("href=\"").skip(1).filter_map(|s| s.split('"').next()).map(|s| s.replace("&amp;", "&")).collect()
@@ -23,7 +23,9 @@ fn entity_pages_negotiate_html_and_rdf() {
     assert!(a.text().contains("\"Sarah Norman\""), "{}", a.text());
     let a = get(&s.addr, NORMAN, "application/n-triples");
     assert!(
-        a.text().lines().any(|l| l.starts_with(&format!("<{BASE}person/sarah-norman> ")) && l.ends_with(" .")),
+        a.text()
+            .lines()
+            .any(|l| l.starts_with(&format!("<{BASE}person/sarah-norman/e08000027> ")) && l.ends_with(" .")),
         "{}",
         a.text()
     );
@@ -46,7 +48,7 @@ fn entity_pages_negotiate_html_and_rdf() {
         "2018-01-29",
         "Facts in this article",
         "Quotations in this article",
-        "href=\"/id/person/james-morris\"",
+        "href=\"/id/person/james-morris/e08000028\"",
     ] {
         assert!(doc.contains(needle), "{needle} not in {doc}");
     }
@@ -145,7 +147,7 @@ fn in_chromium_every_query_file_is_on_the_page_and_runs() {
     }
     // a name in a canned query's result links to the entity's page
     let dom = chromium_dom(&format!("http://{}/#query=posts", s.addr));
-    assert!(dom.contains("<a href=\"/id/person/sarah-norman\" class=\"entity\">Sarah Norman</a>"), "{dom}");
+    assert!(dom.contains("<a href=\"/id/person/sarah-norman/e08000027\" class=\"entity\">Sarah Norman</a>"), "{dom}");
     // an entity IRI in a result links to its page (the query in the box lists people)
     let dom = chromium_dom(&format!("http://{}/#run", s.addr));
     assert!(dom.contains("href=\"/id/person/"), "{dom}");
@@ -184,7 +186,7 @@ fn in_chromium_a_result_that_is_a_network_gets_its_picture() {
     let dom = chromium_dom(&format!("http://{}/#sparql={}", s.addr, crate::util::encode(construct)));
     let (circles, svg) = network_in(&dom);
     assert_eq!(circles, people.len(), "{dom}");
-    assert!(svg.contains(">Steve Eling</text>") && svg.contains("href=\"/id/person/james-morris\""), "{svg}");
+    assert!(svg.contains(">Steve Eling</text>") && svg.contains("href=\"/id/person/james-morris/e08000028\""), "{svg}");
     // a result with no two entities in a row has no picture
     let dom = chromium_dom(&format!("http://{}/#query=article-dates", s.addr));
     assert!(dom.contains(" rows</span>") && !dom.contains("id=\"network"), "{dom}");
