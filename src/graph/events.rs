@@ -1,5 +1,5 @@
 //! The inspections graph: every article's report of an inspection read back
-//! from the store, grouped into events by [`resolve::events`], and written
+//! from the store, grouped into events by [`crate::resolve::events`], and written
 //! as one graph that each build replaces.
 //!
 //! An event is a `cg:Inspection` and a `cg:InspectionEvent` with the
