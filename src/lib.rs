@@ -30,6 +30,7 @@ pub mod export;
 pub mod extract;
 pub mod graph;
 pub mod ingest;
+pub mod markup;
 pub mod pipeline;
 pub mod push;
 pub mod query;

@@ -9,20 +9,9 @@ use super::ExportError;
 use std::collections::BTreeMap;
 use std::io::Write;
 
-/// Escapes text for a Graphviz HTML-like label.
+/// Escapes text for a Graphviz HTML-like label (one line).
 pub fn html_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::markup::escape(s, crate::markup::Controls::Space)
 }
 
 /// A row in a colour, its text in black or white, whichever reads.

@@ -5,18 +5,12 @@
 //! `queries/README.md` tells their users to set. `tests/cross_store/compare.py`
 //! runs the three and prints a line per query.
 
-use crate::util::{bin, cg, ok, root, seed_store};
+use crate::util::{bin, cg, ok, python, root, seed_store};
 use std::path::Path;
-use std::process::Command;
 
 fn compare(store: &Path) {
-    let out = Command::new("python3")
-        .arg(root().join("tests/cross_store/compare.py"))
-        .arg(bin())
-        .arg(store)
-        .arg(root().join("queries"))
-        .output()
-        .unwrap_or_else(|e| panic!("python3: {e}"));
+    let compare = root().join("tests/cross_store/compare.py");
+    let out = python(&compare, [bin().as_path(), store, root().join("queries").as_path()]);
     let table = String::from_utf8_lossy(&out.stdout);
     println!("{table}");
     assert!(out.status.success(), "{table}\n{}", String::from_utf8_lossy(&out.stderr));

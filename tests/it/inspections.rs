@@ -2,9 +2,8 @@
 //! across articles, dated, earlier inspections kept apart, and the latest
 //! grade per council. Our own articles in `tests/fixtures/inspections/`.
 
-use crate::util::{cg, csv_rows, ok, parse_csv, root, seed_store};
+use crate::util::{cg, csv_rows, ok, parse_csv, python, root, seed_store};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const EVENTS: &str = "PREFIX cg: <https://w3id.org/councilgraph/ns#> PREFIX dcterms: <http://purl.org/dc/terms/> \
     PREFIX prov: <http://www.w3.org/ns/prov#> \
@@ -90,12 +89,7 @@ fn every_latest_grade_on_the_dev_articles_is_one_the_articles_give() {
     ok(cg().arg("build").arg(shared().join("dev/texts")).arg("--store").arg(&store));
     let facts = dir.path().join("latest.tsv");
     std::fs::write(&facts, latest_as_facts(&store)).unwrap_or_else(|e| panic!("{e}"));
-    let out = Command::new("python3")
-        .arg(shared().join("gold/score.py"))
-        .arg(shared().join("dev/gold.tsv"))
-        .arg(&facts)
-        .output()
-        .unwrap_or_else(|e| panic!("python3: {e}"));
+    let out = python(&shared().join("gold/score.py"), [shared().join("dev/gold.tsv"), facts]);
     let table = String::from_utf8_lossy(&out.stdout);
     let rating = table.lines().find(|l| l.starts_with("rating")).unwrap_or_else(|| panic!("{table}"));
     let cols: Vec<&str> = rating.split_whitespace().collect();

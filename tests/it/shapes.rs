@@ -3,22 +3,15 @@
 //! `scripts/shacl-validate.py`, validates every document graph of an
 //! `export --format nquads` and must find 0 violations.
 
-use crate::util::{cg, ok, root, seed_store};
+use crate::util::{cg, ok, root, seed_store, shacl};
 use std::path::Path;
-use std::process::Command;
 
 /// Exports `store` as N-Quads and validates it; returns the validator's output.
 fn validate(store: &Path, dir: &Path) -> String {
     let export = dir.join("export.nq");
     ok(cg().args(["export", "-q", "--format", "nquads", "--store"]).arg(store).arg("--output").arg(&export));
-    let out = Command::new("python3")
-        .arg(root().join("scripts/shacl-validate.py"))
-        .arg(root().join("ontology/shapes.ttl"))
-        .arg(&export)
-        .output()
-        .unwrap_or_else(|e| panic!("python3: {e}"));
-    let text = String::from_utf8_lossy(&out.stdout).into_owned();
-    assert!(out.status.success(), "shapes violated:\n{text}{}", String::from_utf8_lossy(&out.stderr));
+    let (conforms, text) = shacl(&export);
+    assert!(conforms, "shapes violated:\n{text}");
     text
 }
 
@@ -62,13 +55,7 @@ fn shapes_catch_a_council_owl_same_as_its_area() {
     );
     let file = dir.path().join("bad.nq");
     std::fs::write(&file, bad).unwrap_or_else(|e| panic!("write: {e}"));
-    let out = Command::new("python3")
-        .arg(root().join("scripts/shacl-validate.py"))
-        .arg(root().join("ontology/shapes.ttl"))
-        .arg(&file)
-        .output()
-        .unwrap_or_else(|e| panic!("python3: {e}"));
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(!out.status.success(), "{text}");
+    let (conforms, text) = shacl(&file);
+    assert!(!conforms, "{text}");
     assert!(text.contains("council body") || text.contains("owl#sameAs"), "{text}");
 }

@@ -2,8 +2,7 @@
 //! every quotation's offsets, read through `nif:referenceContext`, give back
 //! exactly its words; the graph still conforms to the shapes.
 
-use crate::util::{cg, csv_rows, ok, root, seeds};
-use std::process::Command;
+use crate::util::{cg, csv_rows, ok, seeds, shacl};
 
 #[test]
 fn offsets_resolve_in_the_documents_text() {
@@ -26,14 +25,8 @@ fn offsets_resolve_in_the_documents_text() {
 
     let export = dir.path().join("text.nq");
     ok(cg().args(["export", "-q", "--format", "nquads", "--store"]).arg(&store).arg("--output").arg(&export));
-    let out = Command::new("python3")
-        .arg(root().join("scripts/shacl-validate.py"))
-        .arg(root().join("ontology/shapes.ttl"))
-        .arg(&export)
-        .output()
-        .unwrap_or_else(|e| panic!("python3: {e}"));
-    let report = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success() && report.ends_with("graphs 5 violations 0\n"), "{report}");
+    let (conforms, report) = shacl(&export);
+    assert!(conforms && report.ends_with("graphs 5 violations 0\n"), "{report}");
 }
 
 #[test]

@@ -156,3 +156,15 @@ pub fn cli_count(store: &Path, query: &str) -> String {
     let (out, _) = ok(cg().arg("query").arg(query).arg("--store").arg(store).args(["--format", "csv"]));
     out.lines().nth(1).unwrap_or("").trim().to_owned()
 }
+
+/// Runs `python3 SCRIPT ARGS…` and returns what it gave.
+pub fn python<A: AsRef<std::ffi::OsStr>>(script: &Path, args: impl IntoIterator<Item = A>) -> std::process::Output {
+    std::process::Command::new("python3").arg(script).args(args).output().unwrap_or_else(|e| panic!("python3: {e}"))
+}
+
+/// Validates an N-Quads export with the shipped shapes through
+/// `scripts/shacl-validate.py`: (whether it conforms, the report).
+pub fn shacl(export: &Path) -> (bool, String) {
+    let out = python(&root().join("scripts/shacl-validate.py"), [root().join("ontology/shapes.ttl").as_path(), export]);
+    (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned())
+}
