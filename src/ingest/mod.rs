@@ -5,15 +5,22 @@
 //! text only) and JSON Lines (one article per line) are read; empty and
 //! binary files are skipped with the reason; invalid UTF-8 is decoded with
 //! replacement characters and a warning that gives the byte offset.
+//!
+//! [`documents`] reads inputs lazily, JSON Lines one line at a time, so a
+//! caller's memory is bounded by what it holds; [`read_with`] reads one
+//! input whole.
 
 mod controls;
 mod decode;
 mod html;
 mod jsonl;
+mod lines;
 mod meta;
+mod stream;
 mod walk;
 
 pub use controls::is_forbidden;
+pub use stream::{documents, Batches, Documents, Item};
 pub use walk::{expand, ARTICLE_EXTENSIONS};
 
 use std::io::Read;
