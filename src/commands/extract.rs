@@ -30,7 +30,7 @@ const READ_AHEAD: usize = 2 * BATCH;
 pub fn run(args: &ExtractArgs, printer: Printer) -> anyhow::Result<Status> {
     let iris = Iris::with_base(&args.base)?;
     let (inputs, mut skipped) = ingest::expand(&args.paths)?;
-    let opts = ReadOptions { stdin_id: args.documents.id.clone(), ..ReadOptions::default() };
+    let opts = ReadOptions { stdin_id: args.documents.id.clone(), stdin_jsonl: args.jsonl, ..ReadOptions::default() };
     let (sender, items) = sync_channel(READ_AHEAD);
     // Not joined: if writing fails, the reader ends at its next item (or
     // with the process).

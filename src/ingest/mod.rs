@@ -121,8 +121,12 @@ pub struct ReadOptions {
     /// `stdin-` and a hash of the content, so two different texts piped
     /// into two builds do not replace each other.
     pub stdin_id: Option<String>,
-    /// An input longer than this many bytes is not read.
+    /// An input longer than this many bytes is not read (for JSON Lines
+    /// read by [`documents`]: a line longer than this).
     pub max_input_bytes: u64,
+    /// Standard input is JSON Lines whatever its first line (by default
+    /// [`documents`] decides by the first non-blank line).
+    pub stdin_jsonl: bool,
 }
 
 /// The default of [`ReadOptions::max_input_bytes`]: 1 GiB.
@@ -130,7 +134,7 @@ pub const DEFAULT_MAX_INPUT_BYTES: u64 = 1 << 30;
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        Self { stdin_id: None, max_input_bytes: DEFAULT_MAX_INPUT_BYTES }
+        Self { stdin_id: None, max_input_bytes: DEFAULT_MAX_INPUT_BYTES, stdin_jsonl: false }
     }
 }
 

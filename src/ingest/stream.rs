@@ -4,8 +4,9 @@
 //! Files that hold one document (text, HTML) are read whole, a few dozen at
 //! a time in parallel; JSON Lines files and standard input are read one line
 //! at a time ([`super::lines`]). Standard input is JSON Lines when its first
-//! non-blank line is a record (a JSON object with a string `text`); else it
-//! is one document, read whole as before.
+//! non-blank line is a record (a JSON object with a string `text`), or when
+//! [`ReadOptions::stdin_jsonl`] says so; else it is one document, read whole
+//! as before.
 
 use super::lines::LineStream;
 use super::{decode, read_bytes_named, read_with, Document, Input, ReadOptions, ReadOutcome, Skipped};
@@ -200,36 +201,30 @@ enum Opened {
 
 fn open(input: &Input, opts: &ReadOptions) -> Opened {
     let source = input.display();
-    let error = |e: std::io::Error| {
+    let error = |e: std::io::Error| -> Opened {
         Opened::Whole(ReadOutcome {
             skipped: vec![Skipped { source: source.clone(), reason: super::io_reason(&e), is_error: true }],
             ..ReadOutcome::default()
         })
     };
-    let (reader, head): (Box<dyn BufRead + Send>, Vec<u8>) = match input {
-        Input::File(p) => {
-            match std::fs::File::open(p).and_then(|f| with_head(BufReader::with_capacity(BUFFER_BYTES, f))) {
-                Ok(r) => r,
-                Err(e) => return error(e),
-            }
+    let (path, file) = match input {
+        Input::Stdin => {
+            return open_stdin(Box::new(BufReader::with_capacity(BUFFER_BYTES, std::io::stdin())), opts);
         }
-        Input::Stdin => match with_head(BufReader::with_capacity(BUFFER_BYTES, std::io::stdin())) {
-            Ok(r) => r,
-            Err(e) => return error(e),
-        },
+        Input::File(p) => (p, std::fs::File::open(p)),
+    };
+    let (reader, head) = match file.and_then(|f| with_head(BufReader::with_capacity(BUFFER_BYTES, f))) {
+        Ok(r) => r,
+        Err(e) => return error(e),
     };
     if decode::is_binary_head(&head) {
         return Opened::Whole(read_bytes_named(&source, None, &head));
     }
-    let utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
-    let reader: Box<dyn BufRead + Send> = Box::new(Cursor::new(head).chain(reader));
-    match input {
-        Input::File(_) if utf16 => Opened::Whole(read_with(input, opts)),
-        Input::File(p) => {
-            Opened::Stream(LineStream::new(&source, &file_stem(p, &source), reader, opts.max_input_bytes))
-        }
-        Input::Stdin => open_stdin(reader, opts),
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        return Opened::Whole(read_with(input, opts));
     }
+    let reader: Box<dyn BufRead + Send> = Box::new(Cursor::new(head).chain(reader));
+    Opened::Stream(LineStream::new(&source, &file_stem(path, &source), reader, opts.max_input_bytes))
 }
 
 /// Reads the first 8 KiB (enough to tell a binary input), and gives back
@@ -241,33 +236,50 @@ fn with_head<R: BufRead + Send + 'static>(mut reader: R) -> std::io::Result<(Box
 }
 
 /// Standard input: JSON Lines, streamed, when its first non-blank line is a
-/// record; else one document, read whole (up to the byte limit).
+/// record; else one document, read whole (up to the byte limit). Only the
+/// first line is waited for, so a pipe's first record is read at once; a
+/// NUL byte in the first 8 KiB read makes it binary, without reading on.
 fn open_stdin(mut reader: Box<dyn BufRead + Send>, opts: &ReadOptions) -> Opened {
     let cap = opts.max_input_bytes;
     let mut seen = Vec::new();
+    let mut line_start = 0;
     let first = loop {
-        let start = seen.len();
-        let room = cap.saturating_add(1).saturating_sub(start as u64);
-        match (&mut reader).take(room).read_until(b'\n', &mut seen) {
-            Ok(0) => break None,
-            Ok(_) => {}
+        let room = if seen.len() < decode::BINARY_SNIFF_LEN {
+            (decode::BINARY_SNIFF_LEN - seen.len()) as u64
+        } else {
+            cap.saturating_add(1).saturating_sub(seen.len() as u64)
+        };
+        let n = match (&mut reader).take(room).read_until(b'\n', &mut seen) {
+            Ok(n) => n,
             Err(e) => return whole_stdin(Err(e), opts),
-        }
-        let line = String::from_utf8_lossy(&seen[start..]);
-        let line = line.trim_start_matches('\u{FEFF}');
-        if !line.trim().is_empty() {
-            break Some(line.split('\r').next().unwrap_or_default().to_owned());
+        };
+        if decode::is_binary_head(&seen) {
+            return Opened::Whole(read_bytes_named("-", None, &seen));
         }
         if seen.len() as u64 > cap {
             break None;
         }
+        let eof = n == 0;
+        if !eof && !seen.ends_with(b"\n") {
+            // The line goes on past what was asked for.
+            continue;
+        }
+        let line = String::from_utf8_lossy(&seen[line_start..]);
+        let line = line.trim_start_matches('\u{FEFF}');
+        if !line.trim().is_empty() {
+            break Some(line.split('\r').next().unwrap_or_default().trim_end().to_owned());
+        }
+        if eof {
+            break None;
+        }
+        line_start = seen.len();
     };
     match first {
-        Some(line) if super::jsonl::is_record(&line) => {
+        Some(line) if opts.stdin_jsonl || super::jsonl::is_record(&line) => {
             let stem = opts
                 .stdin_id
                 .clone()
-                .unwrap_or_else(|| format!("stdin-{}", crate::resolve::short_hash(line.trim_end().as_bytes())));
+                .unwrap_or_else(|| format!("stdin-{}", crate::resolve::short_hash(line.as_bytes())));
             let reader = Box::new(Cursor::new(seen).chain(reader));
             Opened::Stream(LineStream::new("-", &stem, reader, cap))
         }
@@ -382,6 +394,14 @@ mod tests {
         assert_eq!(out.documents.len(), 1);
         assert_eq!(out.documents[0].id, format!("stdin-{}", crate::resolve::short_hash(text)));
         assert_eq!(out.documents[0].text, String::from_utf8_lossy(text));
+        let forced = ReadOptions { stdin_jsonl: true, ..ReadOptions::default() };
+        let Opened::Stream(mut s) = open_stdin(Box::new(Cursor::new(b"bad\n{\"text\":\"A.\"}\n".to_vec())), &forced)
+        else {
+            panic!("not streamed")
+        };
+        let mut out = ReadOutcome::default();
+        while s.read_line(&mut out) {}
+        assert_eq!((out.documents.len(), out.skipped[0].source.as_str()), (1, "-:1"));
         let named = ReadOptions { stdin_id: Some("batch".into()), ..ReadOptions::default() };
         let Opened::Stream(mut s) = open_stdin(Box::new(Cursor::new(b"{\"text\":\"A.\"}".to_vec())), &named) else {
             panic!("not streamed")
@@ -389,6 +409,28 @@ mod tests {
         let mut out = ReadOutcome::default();
         while s.read_line(&mut out) {}
         assert_eq!(out.documents[0].id, "batch-1");
+    }
+
+    /// A pipe whose writer has not written more yet: reading it is a bug.
+    struct Waiting;
+    impl Read for Waiting {
+        fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+            panic!("read past the first line")
+        }
+    }
+
+    #[test]
+    fn standard_input_is_opened_on_its_first_line_alone() {
+        let pipe = Cursor::new(b"{\"text\":\"A.\"}\n".to_vec()).chain(Waiting);
+        let opened = open_stdin(Box::new(BufReader::new(pipe)), &ReadOptions::default());
+        assert!(matches!(opened, Opened::Stream(_)));
+    }
+
+    #[test]
+    fn endless_binary_standard_input_is_read_only_to_its_first_bytes() {
+        let zeros = BufReader::new(std::io::repeat(0));
+        let Opened::Whole(out) = open_stdin(Box::new(zeros), &ReadOptions::default()) else { panic!("streamed") };
+        assert_eq!(out.skipped[0].reason, "binary file (NUL byte at offset 0)");
     }
 
     #[test]

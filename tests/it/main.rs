@@ -21,6 +21,8 @@ mod query;
 mod roundtrip;
 mod serve;
 mod shapes;
+mod spark;
+mod stream;
 mod terminal;
 mod text;
 mod views;
