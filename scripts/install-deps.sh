@@ -10,7 +10,9 @@
 # checks the manual pages; OpenLink
 # Virtuoso (virtuoso-opensource-7-bin), the external store the push tests
 # start on loopback; Chromium, which the tests of the served pages drive
-# headless; and python's rdflib, networkx, SPARQLWrapper and pyshacl. Debian packages come
+# headless; a Java runtime (default-jre-headless, only when `java` is missing)
+# and python's pyspark, for the Spark test; and python's rdflib, networkx,
+# SPARQLWrapper and pyshacl. Debian packages come
 # from apt-get (as root, or through sudo), python packages from pip. Prints
 # nothing when everything is there; without root or sudo it prints what to
 # install and exits 1.
@@ -21,7 +23,7 @@ for arg in "$@"; do
   case "$arg" in
     --build-only) build_only=true ;;
     -h | --help)
-      sed -n '2,16s/^# \{0,1\}//p' "$0"
+      sed -n '2,18s/^# \{0,1\}//p' "$0"
       exit 0
       ;;
     *)
@@ -59,11 +61,13 @@ if ! $build_only; then
   command -v virtuoso-t >/dev/null 2>&1 || lean+=(virtuoso-opensource-7-bin)
   command -v dot >/dev/null 2>&1 || full+=(graphviz)
   command -v chromium >/dev/null 2>&1 || lean+=(chromium)
+  # Spark (pyspark) runs on Java 17 or later.
+  java -version >/dev/null 2>&1 || lean+=(default-jre-headless)
   if ! command -v python3 >/dev/null 2>&1; then
     lean+=(python3 python3-pip)
-    py=(rdflib networkx SPARQLWrapper pyshacl)
+    py=(rdflib networkx SPARQLWrapper pyshacl pyspark)
   else
-    for module in rdflib networkx SPARQLWrapper pyshacl; do
+    for module in rdflib networkx SPARQLWrapper pyshacl pyspark; do
       python3 -c "import $module" >/dev/null 2>&1 || py+=("$module")
     done
   fi
