@@ -19,13 +19,17 @@ use crate::resolve::Iris;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use rayon::prelude::*;
 use std::io::Write;
-use std::sync::mpsc::{sync_channel, Receiver, TryRecvError};
+use std::sync::mpsc::{sync_channel, Receiver, RecvTimeoutError};
+use std::time::Duration;
 
 /// Documents processed per batch; a batch's output is written while the
 /// next batch is processed, so neither core waits on the other.
 const BATCH: usize = 256;
 /// Items read ahead of the batch in hand (the reader waits when it is full).
 const READ_AHEAD: usize = 2 * BATCH;
+/// How long a batch waits for its next document before it goes as it is
+/// (so a slow pipe's records come out promptly, a fast one's in full batches).
+const WAIT: Duration = Duration::from_millis(20);
 
 pub fn run(args: &ExtractArgs, printer: Printer) -> anyhow::Result<Status> {
     let iris = Iris::with_base(&args.base)?;
@@ -50,10 +54,10 @@ pub fn run(args: &ExtractArgs, printer: Printer) -> anyhow::Result<Status> {
         pipeline::process_checked(d, &iris, max).map(|g| if text { graph::text::with_text(g, d) } else { g })
     };
     loop {
-        let first = match items.try_recv() {
+        let first = match items.recv_timeout(WAIT) {
             Ok(item) => item,
-            Err(TryRecvError::Disconnected) => break,
-            Err(TryRecvError::Empty) => {
+            Err(RecvTimeoutError::Disconnected) => break,
+            Err(RecvTimeoutError::Timeout) => {
                 // Nothing to do until more input comes: show what is done.
                 out.write(std::mem::take(&mut pending))?;
                 match items.recv() {
@@ -111,8 +115,8 @@ impl Output {
     }
 }
 
-/// The documents of one batch: `first`, then what has already been read,
-/// up to [`BATCH`] documents, each named apart from the others; warnings
+/// The documents of one batch: `first`, then what is read without a pause
+/// longer than [`WAIT`], up to [`BATCH`] documents, each named apart from the others; warnings
 /// are shown as they come and skips kept for the end.
 fn next_batch(
     first: Item,
@@ -138,7 +142,7 @@ fn next_batch(
         if docs.len() >= BATCH {
             break;
         }
-        item = items.try_recv().ok();
+        item = items.recv_timeout(WAIT).ok();
     }
     docs
 }
