@@ -10,9 +10,10 @@
 # checks the manual pages; OpenLink
 # Virtuoso (virtuoso-opensource-7-bin), the external store the push tests
 # start on loopback; Chromium, which the tests of the served pages drive
-# headless; Apache Jena and a Java runtime (libapache-jena-java,
-# default-jre-headless), which the cross-store tests load exports into; and
-# python's rdflib, networkx, SPARQLWrapper, pyshacl and pyoxigraph. Debian packages come
+# headless; Apache Jena (libapache-jena-java), which the cross-store tests
+# load exports into; a Java runtime (default-jre-headless, only when `java`
+# is missing) for Jena and Spark; and python's rdflib, networkx,
+# SPARQLWrapper, pyshacl, pyoxigraph and pyspark. Debian packages come
 # from apt-get (as root, or through sudo), python packages from pip. Prints
 # nothing when everything is there; without root or sudo it prints what to
 # install and exits 1.
@@ -23,7 +24,7 @@ for arg in "$@"; do
   case "$arg" in
     --build-only) build_only=true ;;
     -h | --help)
-      sed -n '2,18s/^# \{0,1\}//p' "$0"
+      sed -n '2,19s/^# \{0,1\}//p' "$0"
       exit 0
       ;;
     *)
@@ -62,12 +63,13 @@ if ! $build_only; then
   command -v dot >/dev/null 2>&1 || full+=(graphviz)
   command -v chromium >/dev/null 2>&1 || lean+=(chromium)
   [ -e /usr/share/java/jena-arq.jar ] || lean+=(libapache-jena-java)
-  command -v java >/dev/null 2>&1 || lean+=(default-jre-headless)
+  # Jena and Spark (pyspark) run on Java 17 or later.
+  java -version >/dev/null 2>&1 || lean+=(default-jre-headless)
   if ! command -v python3 >/dev/null 2>&1; then
     lean+=(python3 python3-pip)
-    py=(rdflib networkx SPARQLWrapper pyshacl pyoxigraph)
+    py=(rdflib networkx SPARQLWrapper pyshacl pyoxigraph pyspark)
   else
-    for module in rdflib networkx SPARQLWrapper pyshacl pyoxigraph; do
+    for module in rdflib networkx SPARQLWrapper pyshacl pyoxigraph pyspark; do
       python3 -c "import $module" >/dev/null 2>&1 || py+=("$module")
     done
   fi

@@ -309,17 +309,25 @@ impl ExportFormat {
 ///
 /// Extraction is a pure function of each document, so this can be piped,
 /// sharded and run on many machines; the outputs merge by concatenation.
+/// A streaming filter: JSON Lines (a file, or standard input whose first
+/// line is a record) is read one line at a time and each batch of
+/// documents is written, in input order, as soon as it is done.
 #[derive(Debug, Args)]
 #[command(
     verbatim_doc_comment,
     after_long_help = "Examples:
   councilgraph extract seeds/000_75f2b3a10f055015.txt
-  councilgraph extract articles/ > facts.nq"
+  councilgraph extract articles/ > facts.nq
+  producer | councilgraph extract --jsonl - | consumer"
 )]
 pub struct ExtractArgs {
     /// Files, folders, or - for standard input.
     #[arg(required = true, value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+    /// Read standard input as JSON Lines (one record per line, each bad
+    /// line skipped) even when its first line is not a record.
+    #[arg(long)]
+    pub jsonl: bool,
     /// Base of minted entity IRIs.
     #[arg(long, value_name = "IRI", default_value = "https://w3id.org/councilgraph/id/")]
     pub base: String,

@@ -13,16 +13,19 @@ use std::collections::HashMap;
 pub fn looks_like_jsonl(text: &str) -> bool {
     let mut any = false;
     for line in text.lines().filter(|l| !l.trim().is_empty()) {
-        // Cheap test first, so a long plain text is not parsed line by line.
-        if !line.trim_start().starts_with('{') {
+        if !is_record(line) {
             return false;
         }
-        match serde_json::from_str::<Value>(line) {
-            Ok(Value::Object(o)) if o.get("text").is_some_and(Value::is_string) => any = true,
-            _ => return false,
-        }
+        any = true;
     }
     any
+}
+
+/// True when `line` is a JSON object with a string `text` field.
+pub fn is_record(line: &str) -> bool {
+    // Cheap test first, so a long plain text is not parsed line by line.
+    line.trim_start().starts_with('{')
+        && matches!(serde_json::from_str::<Value>(line), Ok(Value::Object(o)) if o.get("text").is_some_and(Value::is_string))
 }
 
 /// A field as one line of text: a string, a number, an object's `name`, or
@@ -104,34 +107,56 @@ fn found(text: &str) -> String {
 
 /// Reads the records of a JSON Lines text. `stem` names records without an `id`.
 pub fn read(source: &str, stem: &str, text: &str) -> ReadOutcome {
+    let mut records = Records::new(source, stem);
     let mut out = ReadOutcome::default();
-    let mut ids: HashMap<String, usize> = HashMap::new();
     for (i, line) in text.lines().enumerate() {
-        let n = i + 1;
+        records.line(i + 1, line, &mut out);
+    }
+    out
+}
+
+/// The records of one JSON Lines input, line by line: what [`read`] does
+/// for a whole text, and what the streaming reader does one line at a time.
+/// It remembers each `id`'s first line, to warn about duplicates.
+#[derive(Debug)]
+pub struct Records {
+    source: String,
+    stem: String,
+    ids: HashMap<String, usize>,
+}
+
+impl Records {
+    pub fn new(source: &str, stem: &str) -> Self {
+        Self { source: source.to_owned(), stem: stem.to_owned(), ids: HashMap::new() }
+    }
+
+    /// Reads line `n` (counted from 1, without its line break) into `out`:
+    /// a document, or a skip naming path and line; blank lines give nothing.
+    pub fn line(&mut self, n: usize, line: &str, out: &mut ReadOutcome) {
         if line.trim().is_empty() {
-            continue;
+            return;
         }
-        let at = format!("{source}:{n}");
+        let at = format!("{}:{n}", self.source);
         let obj = match serde_json::from_str::<Value>(line) {
             Ok(Value::Object(o)) => o,
             Ok(_) => {
                 out.skipped.push(Skipped { source: at, reason: "not a JSON object".into(), is_error: false });
-                continue;
+                return;
             }
             Err(e) => {
                 out.skipped.push(Skipped { source: at, reason: json_error(line, &e), is_error: false });
-                continue;
+                return;
             }
         };
         let text = match body(&obj) {
             Ok(t) => normalise_newlines(t.to_owned()),
             Err(reason) => {
                 out.skipped.push(Skipped { source: at, reason: reason.into(), is_error: false });
-                continue;
+                return;
             }
         };
-        let id = field(obj.get("id")).unwrap_or_else(|| format!("{stem}-{n}"));
-        let first = *ids.entry(id.clone()).or_insert(n);
+        let id = field(obj.get("id")).unwrap_or_else(|| format!("{}-{n}", self.stem));
+        let first = *self.ids.entry(id.clone()).or_insert(n);
         if first != n {
             out.warnings.push(format!("{at}: id \"{id}\" already used at line {first}"));
         }
@@ -151,7 +176,6 @@ pub fn read(source: &str, stem: &str, text: &str) -> ReadOutcome {
         };
         out.documents.push(Document { id, source: url.unwrap_or(at), text, meta });
     }
-    out
 }
 
 #[cfg(test)]

@@ -5,15 +5,22 @@
 //! text only) and JSON Lines (one article per line) are read; empty and
 //! binary files are skipped with the reason; invalid UTF-8 is decoded with
 //! replacement characters and a warning that gives the byte offset.
+//!
+//! [`documents`] reads inputs lazily, JSON Lines one line at a time, so a
+//! caller's memory is bounded by what it holds; [`read_with`] reads one
+//! input whole.
 
 mod controls;
 mod decode;
 mod html;
 mod jsonl;
+mod lines;
 mod meta;
+mod stream;
 mod walk;
 
 pub use controls::is_forbidden;
+pub use stream::{documents, Batches, Documents, Item};
 pub use walk::{expand, ARTICLE_EXTENSIONS};
 
 use std::io::Read;
@@ -114,8 +121,12 @@ pub struct ReadOptions {
     /// `stdin-` and a hash of the content, so two different texts piped
     /// into two builds do not replace each other.
     pub stdin_id: Option<String>,
-    /// An input longer than this many bytes is not read.
+    /// An input longer than this many bytes is not read (for JSON Lines
+    /// read by [`documents`]: a line longer than this).
     pub max_input_bytes: u64,
+    /// Standard input is JSON Lines whatever its first line (by default
+    /// [`documents`] decides by the first non-blank line).
+    pub stdin_jsonl: bool,
 }
 
 /// The default of [`ReadOptions::max_input_bytes`]: 1 GiB.
@@ -123,7 +134,7 @@ pub const DEFAULT_MAX_INPUT_BYTES: u64 = 1 << 30;
 
 impl Default for ReadOptions {
     fn default() -> Self {
-        Self { stdin_id: None, max_input_bytes: DEFAULT_MAX_INPUT_BYTES }
+        Self { stdin_id: None, max_input_bytes: DEFAULT_MAX_INPUT_BYTES, stdin_jsonl: false }
     }
 }
 

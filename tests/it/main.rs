@@ -24,6 +24,8 @@ mod resolution;
 mod roundtrip;
 mod serve;
 mod shapes;
+mod spark;
+mod stream;
 mod terminal;
 mod text;
 mod views;
