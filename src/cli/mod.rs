@@ -92,6 +92,12 @@ pub struct BuildArgs {
     pub base: String,
     #[command(flatten)]
     pub documents: DocumentArgs,
+    /// Afterwards, drop from the store every document this run did not read
+    /// (a file removed from the inputs, a record gone from a JSON Lines
+    /// file; with -, everything but the standard input's document). Skipped
+    /// when an input could not be read or the build was interrupted.
+    #[arg(long)]
+    pub prune: bool,
     /// Print the summary as one JSON object on stdout (documents, quads,
     /// failed with reasons, skipped with reasons, seconds).
     #[arg(long)]

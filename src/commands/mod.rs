@@ -3,6 +3,7 @@
 
 mod build;
 mod build_summary;
+mod build_write;
 mod checks;
 mod completions;
 mod explain;

@@ -1,17 +1,25 @@
-//! The oxigraph store on disk: one named graph per document, written in one
-//! transaction that first clears the graph, so re-building a document
-//! replaces it and building twice gives the same store.
+//! The oxigraph store on disk: one named graph per document, and in the
+//! store's default graph every distinct triple of the named graphs once
+//! ([`merge`]). A changed document is replaced in one transaction that also
+//! keeps the default graph in step; new documents are staged and committed
+//! at once through the bulk loader ([`bulk`]); each document graph records
+//! the hash of what it was built from ([`hashes`]), so a re-build skips the
+//! unchanged ones.
+
+pub mod bulk;
+pub mod hashes;
+pub mod merge;
 
 use crate::graph::vocab;
 use crate::pipeline::DocumentGraph;
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{BlankNode, GraphNameRef, NamedNodeRef, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{BlankNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use oxigraph::store::{StorageError, Store};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// The project's ontology (Turtle), loaded into its own graph on every build.
-pub const ONTOLOGY_TTL: &str = include_str!("../../ontology/councilgraph.ttl");
+pub const ONTOLOGY_TTL: &str = include_str!("../../../ontology/councilgraph.ttl");
 
 /// Store errors, with the store's path.
 #[derive(Debug, thiserror::Error)]
@@ -29,6 +37,8 @@ pub enum StoreError {
     OtherBase { path: PathBuf, theirs: String, ours: String },
     #[error("reading store {path}: {source}")]
     Read { path: PathBuf, source: StorageError },
+    #[error("store {path} was built by an older councilgraph (its default graph is empty): run `councilgraph build` into it again to fill it")]
+    Unmerged { path: PathBuf },
     #[error("the built-in ontology does not parse: {0}")]
     Ontology(String),
 }
@@ -53,6 +63,15 @@ pub fn open_for_reading(path: &Path) -> Result<Store, StoreError> {
         return Err(StoreError::Missing { path: path.to_owned() });
     }
     Store::open_read_only(path).map_err(|e| open_error(path, e))
+}
+
+/// Refuses a store of the older layout (named graphs, empty default
+/// graph), where every query would silently answer nothing.
+pub fn check_layout(store: &Store, path: &Path) -> Result<(), StoreError> {
+    match merge::layout(store).map_err(|e| StoreError::Read { path: path.to_owned(), source: e })? {
+        merge::Layout::Unmerged => Err(StoreError::Unmerged { path: path.to_owned() }),
+        _ => Ok(()),
+    }
 }
 
 /// How many more times a read is tried when a build changes the store under it.
@@ -106,18 +125,33 @@ pub fn check_base(store: &Store, path: &Path, base: &str) -> Result<(), StoreErr
     Err(StoreError::OtherBase { path: path.to_owned(), theirs, ours: base.to_owned() })
 }
 
-/// Replaces one document's graph, in one transaction.
+/// Replaces one document's graph, and its part of the default graph, in
+/// one transaction.
 pub fn replace_document(store: &Store, path: &Path, doc: &DocumentGraph) -> Result<(), StoreError> {
     replace_graph(store, path, doc.graph.as_ref(), &doc.quads)
 }
 
-fn replace_graph(store: &Store, path: &Path, graph: NamedNodeRef<'_>, quads: &[Quad]) -> Result<(), StoreError> {
+/// Replaces a named graph with `quads`, in one transaction.
+pub fn replace_graph(store: &Store, path: &Path, graph: NamedNodeRef<'_>, quads: &[Quad]) -> Result<(), StoreError> {
     let write = |e| StoreError::Write { path: path.to_owned(), source: e };
     let mut tx = store.start_transaction().map_err(write)?;
-    tx.clear_graph(GraphNameRef::NamedNode(graph)).map_err(write)?;
-    tx.insert_named_graph(graph);
-    tx.extend(quads.iter());
+    merge::replace_in(&mut tx, graph, quads).map_err(write)?;
     tx.commit().map_err(write)
+}
+
+/// Drops a document's graph, and what only it stated from the default
+/// graph, in one transaction.
+pub fn remove_document(store: &Store, path: &Path, graph: NamedNodeRef<'_>) -> Result<(), StoreError> {
+    let write = |e| StoreError::Write { path: path.to_owned(), source: e };
+    let mut tx = store.start_transaction().map_err(write)?;
+    merge::remove_in(&mut tx, graph).map_err(write)?;
+    tx.commit().map_err(write)
+}
+
+/// Compacts the store (after a large load: sorted runs merged, deleted
+/// entries dropped, the write-ahead log emptied).
+pub fn compact(store: &Store, path: &Path) -> Result<(), StoreError> {
+    store.optimize().map_err(|e| StoreError::Write { path: path.to_owned(), source: e })
 }
 
 /// The ontology's quads, in the ontology graph.

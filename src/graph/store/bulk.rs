@@ -1,0 +1,71 @@
+//! New documents go into the store through oxigraph's bulk loader: their
+//! quads (and the default-graph copies of their triples) are sorted into
+//! SST files beside the store and ingested in ONE atomic RocksDB commit
+//! (`IngestExternalFiles` over every column family at once) when the build
+//! ends. Until then readers see none of them; a process killed before the
+//! commit leaves none of them (the loader's files are not part of the
+//! store), and one killed after it leaves all of them, so no reader ever
+//! sees half a document.
+
+use super::merge::in_default_graph;
+use oxigraph::model::Quad;
+use oxigraph::store::{BulkLoader, StorageError, Store};
+
+/// Memory the bulk loader may hold in quads waiting to be sorted.
+pub const LOADER_MEGABYTES: usize = 256;
+
+/// New documents, staged for one atomic commit.
+pub struct Staged<'a> {
+    loader: BulkLoader<'a>,
+    /// Documents staged so far.
+    pub documents: usize,
+    /// Quads staged so far (named graphs only).
+    pub quads: usize,
+}
+
+impl<'a> Staged<'a> {
+    pub fn new(store: &'a Store) -> Self {
+        Self {
+            loader: store.bulk_loader().with_max_memory_size_in_megabytes(LOADER_MEGABYTES),
+            documents: 0,
+            quads: 0,
+        }
+    }
+
+    /// Stages one whole document: its quads, in its named graph, and their
+    /// triples in the default graph.
+    pub fn add(&mut self, quads: &[Quad]) -> Result<(), StorageError> {
+        self.loader.load_quads(quads.iter().cloned().chain(quads.iter().map(|q| in_default_graph(q).into_owned())))?;
+        self.documents += 1;
+        self.quads += quads.len();
+        Ok(())
+    }
+
+    /// Makes every staged document visible at once.
+    pub fn commit(self) -> Result<(), StorageError> {
+        self.loader.commit()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::{GraphNameRef, Literal, NamedNode};
+
+    #[test]
+    fn staged_documents_appear_only_at_the_commit_with_their_merge() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let store = Store::open(dir.path()).unwrap_or_else(|e| panic!("{e}"));
+        let g = |n: &str| NamedNode::new_unchecked(format!("https://example.org/{n}"));
+        let q = |graph: &NamedNode| Quad::new(g("s"), g("p"), Literal::new_simple_literal("o"), graph.clone());
+        let mut staged = Staged::new(&store);
+        staged.add(&[q(&g("a"))]).unwrap_or_else(|e| panic!("{e}"));
+        staged.add(&[q(&g("b"))]).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(store.len().unwrap_or(1), 0, "nothing is visible before the commit");
+        assert_eq!((staged.documents, staged.quads), (2, 2));
+        staged.commit().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(store.len().unwrap_or(0), 3, "two named-graph quads and one merged triple");
+        let default = store.quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph)).count();
+        assert_eq!(default, 1);
+    }
+}
