@@ -48,6 +48,7 @@ pub struct StoreArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Build(BuildArgs),
+    Load(LoadArgs),
     Query(QueryArgs),
     Export(ExportArgs),
     Extract(ExtractArgs),
@@ -102,6 +103,32 @@ pub struct BuildArgs {
     /// failed with reasons, skipped with reasons, seconds).
     #[arg(long)]
     pub json: bool,
+}
+
+/// Bulk-load N-Quads files of documents' named graphs into the store.
+///
+/// For shards that `councilgraph extract` wrote (on one machine or many):
+/// every file is parsed first, and a malformed line stops the load with its
+/// file and line, with nothing written. Then the documents new to the store
+/// appear at once (one atomic commit), and each one the store held already
+/// is replaced in its own transaction. The store's default graph is kept the
+/// merge of the named graphs, and the ontology graph comes from this
+/// councilgraph, not from the shards. A later `build` over the same articles
+/// rebuilds the loaded documents once (they carry no content hash).
+#[derive(Debug, Args)]
+#[command(
+    verbatim_doc_comment,
+    after_long_help = "Examples:
+  councilgraph extract articles/part-1 > shard-1.nq     # on each machine
+  councilgraph load shard-*.nq --store /data/cg.db
+  councilgraph query queries/people-by-party.rq --store /data/cg.db"
+)]
+pub struct LoadArgs {
+    /// N-Quads files.
+    #[arg(required = true, value_name = "SHARD")]
+    pub shards: Vec<PathBuf>,
+    #[command(flatten)]
+    pub store: StoreArgs,
 }
 
 /// How documents are named and bounded (build and extract).

@@ -4,6 +4,7 @@
 mod build;
 mod build_summary;
 mod build_write;
+mod load;
 mod checks;
 mod completions;
 mod explain;
@@ -83,6 +84,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
     let printer = Printer::from_cli(&cli);
     match cli.command {
         Command::Build(a) => build::run(&a, printer),
+        Command::Load(a) => load::run(&a, printer),
         Command::Query(a) => query::run(&a, printer),
         Command::Export(a) => export::run(&a, printer),
         Command::Extract(a) => extract::run(&a, printer),

@@ -35,8 +35,15 @@ impl<'a> Staged<'a> {
     /// Stages one whole document: its quads, in its named graph, and their
     /// triples in the default graph.
     pub fn add(&mut self, quads: &[Quad]) -> Result<(), StorageError> {
-        self.loader.load_quads(quads.iter().cloned().chain(quads.iter().map(|q| in_default_graph(q).into_owned())))?;
+        self.add_quads(quads)?;
         self.documents += 1;
+        Ok(())
+    }
+
+    /// Stages quads (named graphs only) and their triples in the default
+    /// graph; the caller counts documents.
+    pub fn add_quads(&mut self, quads: &[Quad]) -> Result<(), StorageError> {
+        self.loader.load_quads(quads.iter().cloned().chain(quads.iter().map(|q| in_default_graph(q).into_owned())))?;
         self.quads += quads.len();
         Ok(())
     }
