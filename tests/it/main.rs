@@ -21,6 +21,7 @@ mod query;
 mod roundtrip;
 mod serve;
 mod shapes;
+mod store_layout;
 mod terminal;
 mod text;
 mod views;

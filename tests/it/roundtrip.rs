@@ -8,9 +8,18 @@ use std::collections::BTreeSet;
 /// The ontology's graph, which `export` adds and `extract` does not write.
 const ONTOLOGY_GRAPH: &str = "<https://w3id.org/councilgraph/ns> .";
 
-/// The distinct quads of an N-Quads text, without the ontology's graph.
+/// `cg:contentHash`, which `build` records on each document (what it was
+/// built from, for incremental builds) and `extract` does not write.
+const CONTENT_HASH: &str = "<https://w3id.org/councilgraph/ns#contentHash>";
+
+/// The distinct quads of an N-Quads text, without the ontology's graph and
+/// the content hashes.
 fn quads(text: &str) -> BTreeSet<String> {
-    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.ends_with(ONTOLOGY_GRAPH)).map(str::to_owned).collect()
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.ends_with(ONTOLOGY_GRAPH) && !l.contains(CONTENT_HASH))
+        .map(str::to_owned)
+        .collect()
 }
 
 #[test]

@@ -11,12 +11,26 @@ use super::merge::in_default_graph;
 use oxigraph::model::Quad;
 use oxigraph::store::{BulkLoader, StorageError, Store};
 
-/// Memory the bulk loader may hold in quads waiting to be sorted.
-pub const LOADER_MEGABYTES: usize = 256;
+/// Quads (named-graph quads and default-graph copies) gathered before they
+/// go to the bulk loader as one batch: each batch the loader is given
+/// becomes its own sorted files, so they must not be small.
+pub const BATCH_QUADS: usize = 200_000;
+/// The bulk loader's background threads (each sorts one batch).
+const LOADER_THREADS: usize = 2;
+/// Memory the bulk loader may hold, in MB: sized so its own batches are
+/// [`BATCH_QUADS`] (it takes MB × 1000 / threads quads a batch).
+pub const LOADER_MEGABYTES: usize = BATCH_QUADS * LOADER_THREADS / 1000;
+
+/// A bulk loader with this project's memory bounds.
+pub fn loader(store: &Store) -> BulkLoader<'_> {
+    store.bulk_loader().with_num_threads(LOADER_THREADS).with_max_memory_size_in_megabytes(LOADER_MEGABYTES)
+}
 
 /// New documents, staged for one atomic commit.
 pub struct Staged<'a> {
     loader: BulkLoader<'a>,
+    /// Quads waiting for the next batch.
+    pending: Vec<Quad>,
     /// Documents staged so far.
     pub documents: usize,
     /// Quads staged so far (named graphs only).
@@ -25,11 +39,7 @@ pub struct Staged<'a> {
 
 impl<'a> Staged<'a> {
     pub fn new(store: &'a Store) -> Self {
-        Self {
-            loader: store.bulk_loader().with_max_memory_size_in_megabytes(LOADER_MEGABYTES),
-            documents: 0,
-            quads: 0,
-        }
+        Self { loader: loader(store), pending: Vec::new(), documents: 0, quads: 0 }
     }
 
     /// Stages one whole document: its quads, in its named graph, and their
@@ -43,13 +53,27 @@ impl<'a> Staged<'a> {
     /// Stages quads (named graphs only) and their triples in the default
     /// graph; the caller counts documents.
     pub fn add_quads(&mut self, quads: &[Quad]) -> Result<(), StorageError> {
-        self.loader.load_quads(quads.iter().cloned().chain(quads.iter().map(|q| in_default_graph(q).into_owned())))?;
+        self.pending.extend(quads.iter().cloned());
+        self.pending.extend(quads.iter().map(|q| in_default_graph(q).into_owned()));
         self.quads += quads.len();
+        if self.pending.len() >= BATCH_QUADS {
+            self.send()?;
+        }
+        Ok(())
+    }
+
+    /// Hands the pending quads to the loader (which sorts them into files
+    /// in the background).
+    fn send(&mut self) -> Result<(), StorageError> {
+        if !self.pending.is_empty() {
+            self.loader.load_quads(std::mem::take(&mut self.pending))?;
+        }
         Ok(())
     }
 
     /// Makes every staged document visible at once.
-    pub fn commit(self) -> Result<(), StorageError> {
+    pub fn commit(mut self) -> Result<(), StorageError> {
+        self.send()?;
         self.loader.commit()
     }
 }

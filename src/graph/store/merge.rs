@@ -77,7 +77,7 @@ pub fn layout(store: &Store) -> Result<Layout, StorageError> {
 /// Fills the default graph of an older store from its named graphs, with
 /// the bulk loader, in one atomic commit; returns the triples loaded.
 pub fn fill_default_graph(store: &Store) -> Result<u64, StorageError> {
-    let mut loader = store.bulk_loader().with_max_memory_size_in_megabytes(super::bulk::LOADER_MEGABYTES);
+    let mut loader = super::bulk::loader(store);
     let mut n = 0u64;
     loader.load_ok_quads::<StorageError, StorageError>(store.iter().filter_map(|q| match q {
         Ok(q) if q.graph_name.is_default_graph() => None,
