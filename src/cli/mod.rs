@@ -70,9 +70,13 @@ pub struct ServeWorkerArgs {
 
 /// Read articles and write their facts into the store.
 ///
-/// Each document goes into its own named graph in one transaction,
-/// replacing what an earlier build wrote for it, so building twice gives
-/// the same store. Folders are read recursively (.txt, .md, .html, .htm,
+/// Each document goes into its own named graph, and its triples into the
+/// store's default graph (each distinct triple once, what queries read).
+/// New documents are bulk-loaded and appear together when the build ends;
+/// a changed one is replaced in one transaction; an unchanged one (same
+/// content, same councilgraph version, recorded as cg:contentHash) is not
+/// rebuilt. Building twice gives the same store. --prune drops documents
+/// the inputs no longer hold. Folders are read recursively (.txt, .md, .html, .htm,
 /// .jsonl, .ndjson); `-` reads standard input.
 #[derive(Debug, Args)]
 #[command(
@@ -80,6 +84,7 @@ pub struct ServeWorkerArgs {
     after_long_help = "Examples:
   councilgraph build seeds/
   councilgraph build articles/ more.jsonl --store /data/cg.db
+  councilgraph build articles/ --prune     # drop documents whose files are gone
   cat story.txt | councilgraph build - --id story-2024-05-01"
 )]
 pub struct BuildArgs {
@@ -152,8 +157,9 @@ pub struct DocumentArgs {
 /// Run a SPARQL query over the store.
 ///
 /// QUERY is SPARQL text, the path of a .rq file, or - for standard input.
-/// The default graph is the union of all the documents' graphs (and the
-/// ontology's). SELECT prints an aligned table (the row count goes to
+/// The default graph is the store's own: every distinct triple of the
+/// documents' graphs (and the ontology's) once, so a row is not repeated
+/// per document; GRAPH ?g { … } reaches each document. SELECT prints an aligned table (the row count goes to
 /// stderr) unless --format is csv, tsv, json or xml. CONSTRUCT and DESCRIBE
 /// print Turtle unless --format names another RDF format (ntriples, nquads,
 /// rdfxml, jsonld); ASK prints true or false (or a result format).
@@ -197,8 +203,8 @@ pub enum QueryFormat {
 /// Write the graph as RDF, or its network as a picture or for graph tools.
 ///
 /// Dataset formats (nquads, trig, jsonld) keep every document's named graph;
-/// triple formats (turtle, ntriples, rdfxml) write the union of the graphs,
-/// each distinct triple once. dot, svg, png and pdf draw the network of
+/// triple formats (turtle, ntriples, rdfxml) write the store's default
+/// graph, the union of the graphs with each distinct triple once. dot, svg, png and pdf draw the network of
 /// people, councils, parties and bodies (svg, png and pdf through Graphviz);
 /// graphml (Gephi, Cytoscape, yEd) and json (nodes and links, for web graph
 /// libraries) carry the same network with its labels and attributes.
@@ -383,8 +389,8 @@ pub struct ExplainArgs {
 /// GET /sparql?query=…, or POST with application/sparql-query or a form;
 /// results by content negotiation (SPARQL JSON, XML, CSV, TSV; Turtle,
 /// N-Triples, JSON-LD, RDF/XML for CONSTRUCT and DESCRIBE). The default
-/// graph is the union of the documents' graphs (default-graph-uri and
-/// named-graph-uri replace it). GET /sparql alone gives the service
+/// graph is the store's: every distinct triple of the documents' graphs once
+/// (default-graph-uri and named-graph-uri replace it). GET /sparql alone gives the service
 /// description. Read-only unless --allow-update, and updates from other
 /// origins are always refused. Entity IRIs under --base are served at
 /// /id/PATH (HTML, or RDF by Accept); GET / is a page with a search box and

@@ -257,7 +257,10 @@ fn report(
     if !t.failed.is_empty() {
         printer.info(format!("  failed: {} (not written; reasons above)", t.failed.len()));
     }
-    printer.info(format!("  quads written: {} (the store holds {total}, ontology included)", t.quads));
+    printer.info(format!(
+        "  quads written: {} (the store holds {total}: named graphs, ontology and merged default graph)",
+        t.quads
+    ));
     let n = |c: &str| t.entities.iter().filter(|e| e.0 == c).count();
     printer.info(format!(
         "  entities: {} people, {} parties, {} councils, {} other organisations; {} quotations, {} inspections",

@@ -148,5 +148,7 @@ fn report(
         started.elapsed().as_secs_f64()
     ));
     printer.info(format!("  documents: {new} new, {replaced} replaced"));
-    printer.info(format!("  quads loaded: {quads} (the store holds {total}, ontology and default graph included)"));
+    printer.info(format!(
+        "  quads loaded: {quads} (the store holds {total}: named graphs, ontology and merged default graph)"
+    ));
 }

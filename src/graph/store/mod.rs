@@ -52,9 +52,19 @@ fn open_error(path: &Path, e: StorageError) -> StoreError {
     }
 }
 
-/// Opens (creating if needed) a store for writing.
+/// Opens (creating if needed) a store for writing, and deletes the sorted
+/// files a killed bulk load left beside it (never part of the store: this
+/// process holds the store's lock, so no other load is using them).
 pub fn open_for_writing(path: &Path) -> Result<Store, StoreError> {
-    Store::open(path).map_err(|e| open_error(path, e))
+    let store = Store::open(path).map_err(|e| open_error(path, e))?;
+    for entry in std::fs::read_dir(path).into_iter().flatten().flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("bulk-") && name.ends_with(".sst") {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+    Ok(store)
 }
 
 /// Opens an existing store for reading; other processes may read it too.
