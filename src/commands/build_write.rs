@@ -3,7 +3,7 @@
 //! graph kept in step); a new one is staged in the bulk loader, and every
 //! staged document becomes visible at once when the build ends
 //! ([`store::bulk`]). `--prune` then drops the documents this run did not
-//! read, and a large load is compacted.
+//! read, and after many replaced or pruned documents the store is compacted.
 
 use crate::graph::store::{self, bulk::Staged};
 use crate::pipeline::DocumentGraph;
@@ -13,9 +13,11 @@ use oxigraph::store::Store;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-/// Staged quads from which the store is compacted after the commit.
-const COMPACT_AFTER_QUADS: usize = 200_000;
-/// Replaced or pruned documents from which the store is compacted.
+/// Replaced or pruned documents from which the store is compacted (their
+/// deletions are dropped). Staged documents do not count: RocksDB compacts
+/// the files it ingests by itself, and `optimize` after a bulk load of
+/// 10,000 articles took 5.6 s of a 42 s build and left the store the size
+/// it was (591 MB).
 const COMPACT_AFTER_DOCUMENTS: usize = 1_000;
 
 /// What the writer did with the documents.
@@ -78,7 +80,8 @@ impl<'a> Writer<'a> {
             store::replace_document(self.store, self.path, &graph)?;
             self.counts.replaced += 1;
         } else {
-            self.staged.add(&graph.quads).with_context(|| format!("staging {}", graph.id))?;
+            let id = graph.id;
+            self.staged.add(graph.quads).with_context(|| format!("staging {id}"))?;
             self.counts.new += 1;
         }
         Ok(())
@@ -88,7 +91,6 @@ impl<'a> Writer<'a> {
     /// (after a large load).
     pub fn finish(self, prune: bool) -> anyhow::Result<Counts> {
         let Self { store, path, stored, seen, staged, late, mut counts, .. } = self;
-        let staged_quads = staged.quads;
         staged.commit().with_context(|| format!("committing the new documents to {}", path.display()))?;
         for g in &late {
             store::replace_document(store, path, g)?;
@@ -101,7 +103,7 @@ impl<'a> Writer<'a> {
                 counts.pruned += 1;
             }
         }
-        if staged_quads >= COMPACT_AFTER_QUADS || counts.replaced + counts.pruned >= COMPACT_AFTER_DOCUMENTS {
+        if counts.replaced + counts.pruned >= COMPACT_AFTER_DOCUMENTS {
             store::compact(store, path)?;
         }
         Ok(counts)

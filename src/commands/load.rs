@@ -57,7 +57,9 @@ pub fn run(args: &crate::cli::LoadArgs, printer: Printer) -> anyhow::Result<Stat
     for (graph, quads) in &replaced {
         store::replace_graph(&st, path, graph.as_ref(), quads)?;
     }
-    if parsed.quads >= 200_000 || replaced.len() >= 1_000 {
+    // staged documents are written sorted and compressed; replaced ones leave
+    // deletions behind, which compaction drops
+    if replaced.len() >= 1_000 {
         store::compact(&st, path)?;
     }
     let total = st.len().unwrap_or(0);
@@ -99,11 +101,10 @@ fn parse_shard(
         }
         batch.push(q);
         if batch.len() >= BATCH {
-            staged.add_quads(&batch).context("staging quads")?;
-            batch.clear();
+            staged.add_quads(std::mem::take(&mut batch)).context("staging quads")?;
         }
     }
-    staged.add_quads(&batch).context("staging quads")?;
+    staged.add_quads(batch).context("staging quads")?;
     Ok(())
 }
 

@@ -8,8 +8,10 @@
 //! sees half a document.
 
 use super::merge::in_default_graph;
-use oxigraph::model::Quad;
+use oxigraph::model::{Quad, TripleRef};
 use oxigraph::store::{BulkLoader, StorageError, Store};
+use rustc_hash::{FxBuildHasher, FxHashSet};
+use std::hash::{BuildHasher, Hash, Hasher};
 
 /// Quads (named-graph quads and default-graph copies) gathered before they
 /// go to the bulk loader as one batch: each batch the loader is given
@@ -21,6 +23,11 @@ const LOADER_THREADS: usize = 2;
 /// [`BATCH_QUADS`] (it takes MB × 1000 / threads quads a batch).
 pub const LOADER_MEGABYTES: usize = BATCH_QUADS * LOADER_THREADS / 1000;
 
+/// Default-graph triples remembered as already staged, at most: past this the
+/// memory is cleared and a repeated triple is staged again (harmless: the
+/// loader and the store keep each key once; this only saves their work).
+const SEEN_TRIPLES: usize = 4_000_000;
+
 /// A bulk loader with this project's memory bounds.
 pub fn loader(store: &Store) -> BulkLoader<'_> {
     store.bulk_loader().with_num_threads(LOADER_THREADS).with_max_memory_size_in_megabytes(LOADER_MEGABYTES)
@@ -31,6 +38,10 @@ pub struct Staged<'a> {
     loader: BulkLoader<'a>,
     /// Quads waiting for the next batch.
     pending: Vec<Quad>,
+    /// 128-bit fingerprints of the default-graph triples staged so far (two
+    /// independent 64-bit hashes: FxHash and SipHash), so a triple that many
+    /// documents state is handed to the loader once.
+    seen: FxHashSet<u128>,
     /// Documents staged so far.
     pub documents: usize,
     /// Quads staged so far (named graphs only).
@@ -39,12 +50,12 @@ pub struct Staged<'a> {
 
 impl<'a> Staged<'a> {
     pub fn new(store: &'a Store) -> Self {
-        Self { loader: loader(store), pending: Vec::new(), documents: 0, quads: 0 }
+        Self { loader: loader(store), pending: Vec::new(), seen: FxHashSet::default(), documents: 0, quads: 0 }
     }
 
     /// Stages one whole document: its quads, in its named graph, and their
     /// triples in the default graph.
-    pub fn add(&mut self, quads: &[Quad]) -> Result<(), StorageError> {
+    pub fn add(&mut self, quads: Vec<Quad>) -> Result<(), StorageError> {
         self.add_quads(quads)?;
         self.documents += 1;
         Ok(())
@@ -52,10 +63,17 @@ impl<'a> Staged<'a> {
 
     /// Stages quads (named graphs only) and their triples in the default
     /// graph; the caller counts documents.
-    pub fn add_quads(&mut self, quads: &[Quad]) -> Result<(), StorageError> {
-        self.pending.extend(quads.iter().cloned());
-        self.pending.extend(quads.iter().map(|q| in_default_graph(q).into_owned()));
+    pub fn add_quads(&mut self, quads: Vec<Quad>) -> Result<(), StorageError> {
+        if self.seen.len() >= SEEN_TRIPLES {
+            self.seen = FxHashSet::default();
+        }
+        for q in &quads {
+            if self.seen.insert(fingerprint(TripleRef::new(&q.subject, &q.predicate, &q.object))) {
+                self.pending.push(in_default_graph(q).into_owned());
+            }
+        }
         self.quads += quads.len();
+        self.pending.extend(quads);
         if self.pending.len() >= BATCH_QUADS {
             self.send()?;
         }
@@ -78,6 +96,14 @@ impl<'a> Staged<'a> {
     }
 }
 
+/// Two independent 64-bit hashes of a triple, side by side.
+fn fingerprint(t: TripleRef<'_>) -> u128 {
+    let fx = FxBuildHasher.hash_one(t);
+    let mut sip = std::hash::DefaultHasher::new();
+    t.hash(&mut sip);
+    (u128::from(fx) << 64) | u128::from(sip.finish())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -90,8 +116,8 @@ mod tests {
         let g = |n: &str| NamedNode::new_unchecked(format!("https://example.org/{n}"));
         let q = |graph: &NamedNode| Quad::new(g("s"), g("p"), Literal::new_simple_literal("o"), graph.clone());
         let mut staged = Staged::new(&store);
-        staged.add(&[q(&g("a"))]).unwrap_or_else(|e| panic!("{e}"));
-        staged.add(&[q(&g("b"))]).unwrap_or_else(|e| panic!("{e}"));
+        staged.add(vec![q(&g("a"))]).unwrap_or_else(|e| panic!("{e}"));
+        staged.add(vec![q(&g("b"))]).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(store.len().unwrap_or(1), 0, "nothing is visible before the commit");
         assert_eq!((staged.documents, staged.quads), (2, 2));
         staged.commit().unwrap_or_else(|e| panic!("{e}"));
