@@ -12,8 +12,8 @@ use super::build_summary::{Entities, Reason, Summary};
 use super::build_write::{Counts, Writer};
 use super::{Printer, Status};
 use crate::cli::BuildArgs;
-use crate::graph::vocab::{cg, rdf, schema};
 use crate::graph::store::{self, hashes};
+use crate::graph::vocab::{cg, rdf, schema};
 use crate::graph::{self};
 use crate::ingest::{self, Document, Input, ReadOptions, Skipped};
 use crate::pipeline::{self, DocumentGraph, Identities};
@@ -28,7 +28,6 @@ use std::time::Instant;
 
 /// Inputs read and extracted together before their graphs are written.
 const CHUNK: usize = 64;
-
 
 pub fn run(args: &BuildArgs, printer: Printer) -> anyhow::Result<Status> {
     let started = Instant::now();
@@ -75,7 +74,9 @@ pub fn run(args: &BuildArgs, printer: Printer) -> anyhow::Result<Status> {
     store::check_base(&st, path, iris.base())?;
     if store::merge::layout(&st).context("reading the store")? == store::merge::Layout::Unmerged {
         let n = store::merge::fill_default_graph(&st).context("filling the default graph")?;
-        printer.info(format!("councilgraph: filled the default graph of a store from an older councilgraph ({n} quads merged)"));
+        printer.info(format!(
+            "councilgraph: filled the default graph of a store from an older councilgraph ({n} quads merged)"
+        ));
     }
     store::load_ontology(&st, path)?;
     let mut writer = Writer::new(&st, path)?;

@@ -4,12 +4,12 @@
 mod build;
 mod build_summary;
 mod build_write;
-mod load;
 mod checks;
 mod completions;
 mod explain;
 mod export;
 mod extract;
+mod load;
 mod man;
 mod push;
 mod query;

@@ -69,9 +69,9 @@ pub fn export(
         None if format.is_dataset() => {
             store.iter().filter(|q| !matches!(q, Ok(q) if q.graph_name.is_default_graph())).collect::<Result<_, _>>()?
         }
-        None => store
-            .quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph))
-            .collect::<Result<_, _>>()?,
+        None => {
+            store.quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph)).collect::<Result<_, _>>()?
+        }
     };
     write_quads(quads, format, out)
 }

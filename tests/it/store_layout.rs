@@ -66,7 +66,11 @@ fn a_rebuild_skips_unchanged_documents_and_replaces_changed_ones() {
     let (out, err) = ok(cg().arg("build").arg(&folder).arg("--store").arg(&store).arg("--json"));
     assert!(err.is_empty() || !err.contains("error"), "{err}");
     let v: serde_json::Value = serde_json::from_str(out.trim()).unwrap_or_else(|e| panic!("{e}: {out}"));
-    assert_eq!((v["new"].as_u64(), v["replaced"].as_u64(), v["unchanged"].as_u64()), (Some(0), Some(1), Some(1)), "{v}");
+    assert_eq!(
+        (v["new"].as_u64(), v["replaced"].as_u64(), v["unchanged"].as_u64()),
+        (Some(0), Some(1), Some(1)),
+        "{v}"
+    );
     let people = rows(&store, PEOPLE).join("\n");
     assert!(people.contains("Ann Lee") && !people.contains("Tom Vale"), "{people}");
 }
@@ -99,7 +103,8 @@ fn load_takes_shards_and_rejects_a_malformed_one_whole() {
         shards.push(shard);
     }
     let bad = dir.path().join("bad.nq");
-    std::fs::write(&bad, "<https://example.org/s> <https://example.org/p> \"cut off .\n").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&bad, "<https://example.org/s> <https://example.org/p> \"cut off .\n")
+        .unwrap_or_else(|e| panic!("{e}"));
 
     let store = dir.path().join("loaded.db");
     let err = fails(cg().arg("load").arg(&shards[0]).arg(&bad).arg("--store").arg(&store));

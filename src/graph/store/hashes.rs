@@ -108,9 +108,7 @@ mod tests {
         stamp(&mut g, "abc");
         super::super::replace_document(&store, std::path::Path::new("mem"), &g).unwrap_or_else(|e| panic!("{e}"));
         let old = NamedNode::new_unchecked("https://example.org/old");
-        store
-            .insert(&Quad::new(old.clone(), old.clone(), old.clone(), old.clone()))
-            .unwrap_or_else(|e| panic!("{e}"));
+        store.insert(&Quad::new(old.clone(), old.clone(), old.clone(), old.clone())).unwrap_or_else(|e| panic!("{e}"));
         let all = stored(&store).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(all.get(&g.graph), Some(&Some("abc".to_owned())));
         assert_eq!(all.get(&old), Some(&None));

@@ -26,7 +26,8 @@ pub fn replace_in(tx: &mut Transaction<'_>, graph: NamedNodeRef<'_>, quads: &[Qu
     tx.insert_named_graph(graph);
     tx.extend(quads.iter());
     tx.extend(quads.iter().map(in_default_graph));
-    let kept: FxHashSet<TripleRef<'_>> = quads.iter().map(|q| TripleRef::new(&q.subject, &q.predicate, &q.object)).collect();
+    let kept: FxHashSet<TripleRef<'_>> =
+        quads.iter().map(|q| TripleRef::new(&q.subject, &q.predicate, &q.object)).collect();
     for q in &old {
         if !kept.contains(&TripleRef::new(&q.subject, &q.predicate, &q.object)) && !stated_by_a_named_graph(tx, q)? {
             tx.remove(in_default_graph(q));
@@ -44,7 +45,8 @@ pub fn remove_in(tx: &mut Transaction<'_>, graph: NamedNodeRef<'_>) -> Result<()
 
 /// True when a named graph (of those left in `tx`) holds the quad's triple.
 fn stated_by_a_named_graph(tx: &Transaction<'_>, q: &Quad) -> Result<bool, StorageError> {
-    for other in tx.quads_for_pattern(Some(q.subject.as_ref()), Some(q.predicate.as_ref()), Some(q.object.as_ref()), None)
+    for other in
+        tx.quads_for_pattern(Some(q.subject.as_ref()), Some(q.predicate.as_ref()), Some(q.object.as_ref()), None)
     {
         if !other?.graph_name.is_default_graph() {
             return Ok(true);
