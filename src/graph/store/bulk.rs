@@ -16,7 +16,7 @@ use std::hash::{BuildHasher, Hash, Hasher};
 /// Quads (named-graph quads and default-graph copies) gathered before they
 /// go to the bulk loader as one batch: each batch the loader is given
 /// becomes its own sorted files, so they must not be small.
-pub const BATCH_QUADS: usize = 200_000;
+pub const BATCH_QUADS: usize = 50_000;
 /// The bulk loader's background threads (each sorts one batch).
 const LOADER_THREADS: usize = 2;
 /// Memory the bulk loader may hold, in MB: sized so its own batches are
