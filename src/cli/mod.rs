@@ -48,6 +48,7 @@ pub struct StoreArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Build(BuildArgs),
+    Load(LoadArgs),
     Query(QueryArgs),
     Export(ExportArgs),
     Extract(ExtractArgs),
@@ -69,9 +70,13 @@ pub struct ServeWorkerArgs {
 
 /// Read articles and write their facts into the store.
 ///
-/// Each document goes into its own named graph in one transaction,
-/// replacing what an earlier build wrote for it, so building twice gives
-/// the same store. Folders are read recursively (.txt, .md, .html, .htm,
+/// Each document goes into its own named graph, and its triples into the
+/// store's default graph (each distinct triple once, what queries read).
+/// New documents are bulk-loaded and appear together when the build ends;
+/// a changed one is replaced in one transaction; an unchanged one (same
+/// content, same councilgraph version, recorded as cg:contentHash) is not
+/// rebuilt. Building twice gives the same store. --prune drops documents
+/// the inputs no longer hold. Folders are read recursively (.txt, .md, .html, .htm,
 /// .jsonl, .ndjson); `-` reads standard input.
 #[derive(Debug, Args)]
 #[command(
@@ -79,6 +84,7 @@ pub struct ServeWorkerArgs {
     after_long_help = "Examples:
   councilgraph build seeds/
   councilgraph build articles/ more.jsonl --store /data/cg.db
+  councilgraph build articles/ --prune     # drop documents whose files are gone
   cat story.txt | councilgraph build - --id story-2024-05-01"
 )]
 pub struct BuildArgs {
@@ -92,10 +98,42 @@ pub struct BuildArgs {
     pub base: String,
     #[command(flatten)]
     pub documents: DocumentArgs,
+    /// Afterwards, drop from the store every document this run did not read
+    /// (a file removed from the inputs, a record gone from a JSON Lines
+    /// file; with -, everything but the standard input's document). Skipped
+    /// when an input could not be read or the build was interrupted.
+    #[arg(long)]
+    pub prune: bool,
     /// Print the summary as one JSON object on stdout (documents, quads,
     /// failed with reasons, skipped with reasons, seconds).
     #[arg(long)]
     pub json: bool,
+}
+
+/// Bulk-load N-Quads files of documents' named graphs into the store.
+///
+/// For shards that `councilgraph extract` wrote (on one machine or many):
+/// every file is parsed first, and a malformed line stops the load with its
+/// file and line, with nothing written. Then the documents new to the store
+/// appear at once (one atomic commit), and each one the store held already
+/// is replaced in its own transaction. The store's default graph is kept the
+/// merge of the named graphs, and the ontology graph comes from this
+/// councilgraph, not from the shards. A later `build` over the same articles
+/// rebuilds the loaded documents once (they carry no content hash).
+#[derive(Debug, Args)]
+#[command(
+    verbatim_doc_comment,
+    after_long_help = "Examples:
+  councilgraph extract articles/part-1 > shard-1.nq     # on each machine
+  councilgraph load shard-*.nq --store /data/cg.db
+  councilgraph query queries/people-by-party.rq --store /data/cg.db"
+)]
+pub struct LoadArgs {
+    /// N-Quads files.
+    #[arg(required = true, value_name = "SHARD")]
+    pub shards: Vec<PathBuf>,
+    #[command(flatten)]
+    pub store: StoreArgs,
 }
 
 /// How documents are named and bounded (build and extract).
@@ -119,8 +157,9 @@ pub struct DocumentArgs {
 /// Run a SPARQL query over the store.
 ///
 /// QUERY is SPARQL text, the path of a .rq file, or - for standard input.
-/// The default graph is the union of all the documents' graphs (and the
-/// ontology's). SELECT prints an aligned table (the row count goes to
+/// The default graph is the store's own: every distinct triple of the
+/// documents' graphs (and the ontology's) once, so a row is not repeated
+/// per document; GRAPH ?g { … } reaches each document. SELECT prints an aligned table (the row count goes to
 /// stderr) unless --format is csv, tsv, json or xml. CONSTRUCT and DESCRIBE
 /// print Turtle unless --format names another RDF format (ntriples, nquads,
 /// rdfxml, jsonld); ASK prints true or false (or a result format).
@@ -164,8 +203,8 @@ pub enum QueryFormat {
 /// Write the graph as RDF, or its network as a picture or for graph tools.
 ///
 /// Dataset formats (nquads, trig, jsonld) keep every document's named graph;
-/// triple formats (turtle, ntriples, rdfxml) write the union of the graphs,
-/// each distinct triple once. dot, svg, png and pdf draw the network of
+/// triple formats (turtle, ntriples, rdfxml) write the store's default
+/// graph, the union of the graphs with each distinct triple once. dot, svg, png and pdf draw the network of
 /// people, councils, parties and bodies (svg, png and pdf through Graphviz);
 /// graphml (Gephi, Cytoscape, yEd) and json (nodes and links, for web graph
 /// libraries) carry the same network with its labels and attributes.
@@ -358,8 +397,8 @@ pub struct ExplainArgs {
 /// GET /sparql?query=…, or POST with application/sparql-query or a form;
 /// results by content negotiation (SPARQL JSON, XML, CSV, TSV; Turtle,
 /// N-Triples, JSON-LD, RDF/XML for CONSTRUCT and DESCRIBE). The default
-/// graph is the union of the documents' graphs (default-graph-uri and
-/// named-graph-uri replace it). GET /sparql alone gives the service
+/// graph is the store's: every distinct triple of the documents' graphs once
+/// (default-graph-uri and named-graph-uri replace it). GET /sparql alone gives the service
 /// description. Read-only unless --allow-update, and updates from other
 /// origins are always refused. Entity IRIs under --base are served at
 /// /id/PATH (HTML, or RDF by Accept); GET / is a page with a search box and

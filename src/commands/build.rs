@@ -9,11 +9,13 @@
 //! far is complete, none is half written, and the exit status is 130.
 
 use super::build_summary::{Entities, Reason, Summary};
+use super::build_write::{Counts, Writer};
 use super::{Printer, Status};
 use crate::cli::BuildArgs;
+use crate::graph::store::{self, hashes};
 use crate::graph::vocab::{cg, rdf, schema};
-use crate::graph::{self, store};
-use crate::ingest::{self, Input, ReadOptions, Skipped};
+use crate::graph::{self};
+use crate::ingest::{self, Document, Input, ReadOptions, Skipped};
 use crate::pipeline::{self, DocumentGraph, Identities};
 use crate::resolve::Iris;
 use anyhow::Context;
@@ -26,11 +28,6 @@ use std::time::Instant;
 
 /// Inputs read and extracted together before their graphs are written.
 const CHUNK: usize = 64;
-
-/// How often a long build flushes the store to disk: the write-ahead log
-/// then holds at most this much work, and a read-only open (a query during
-/// the build), which replays the log, stays quick.
-const FLUSH_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
 
 pub fn run(args: &BuildArgs, printer: Printer) -> anyhow::Result<Status> {
     let started = Instant::now();
@@ -75,7 +72,14 @@ pub fn run(args: &BuildArgs, printer: Printer) -> anyhow::Result<Status> {
     }
     let st = store::open_for_writing(path)?;
     store::check_base(&st, path, iris.base())?;
+    if store::merge::layout(&st).context("reading the store")? == store::merge::Layout::Unmerged {
+        let n = store::merge::fill_default_graph(&st).context("filling the default graph")?;
+        printer.info(format!(
+            "councilgraph: filled the default graph of a store from an older councilgraph ({n} quads merged)"
+        ));
+    }
     store::load_ontology(&st, path)?;
+    let mut writer = Writer::new(&st, path)?;
 
     let bar = printer.progress.then(|| {
         let b = indicatif::ProgressBar::new(inputs.len() as u64);
@@ -86,58 +90,64 @@ pub fn run(args: &BuildArgs, printer: Printer) -> anyhow::Result<Status> {
         b
     });
     let opts = ReadOptions { stdin_id: args.documents.id.clone(), ..ReadOptions::default() };
+    let settings = format!("{}\n{}", iris.base(), args.documents.text);
     let mut tally = Tally::default();
     let mut ids = Identities::default();
-    let mut flushed_at = Instant::now();
     'chunks: for chunk in inputs.chunks(CHUNK) {
         if stop() {
             break;
         }
-        let reads: Vec<ingest::ReadOutcome> = chunk
-            .par_iter()
-            .map(|input: &Input| if stop() { ingest::ReadOutcome::default() } else { ingest::read_with(input, &opts) })
-            .collect();
-        let mut docs = Vec::new();
-        for r in reads {
-            skipped.extend(r.skipped);
-            tally.warnings.extend(r.warnings);
-            for mut d in r.documents {
-                tally.warnings.extend(ids.claim(&mut d, &iris));
-                docs.push(d);
+        let mut todo = Vec::new();
+        for mut d in documents(chunk, &opts, &stop, &mut skipped, &mut tally.warnings) {
+            tally.warnings.extend(ids.claim(&mut d, &iris));
+            let hash = hashes::of(&d, &settings);
+            if !writer.is_unchanged(&iris.document(&d.id), &hash) {
+                todo.push((d, hash));
             }
         }
         let max = args.documents.max_document_bytes;
         let text = args.documents.text;
-        let graphs: Vec<_> = docs
-            .par_iter()
-            .map(|d| {
-                pipeline::process_checked(d, &iris, max).map(|g| if text { graph::text::with_text(g, d) } else { g })
-            })
-            .collect();
-        for (doc, g) in docs.iter().zip(graphs) {
-            if stop() {
-                break 'chunks;
-            }
-            match g {
-                Ok(g) => {
-                    store::replace_document(&st, path, &g).with_context(|| format!("writing {}", doc.source))?;
-                    tally.add(&g);
+        // Extracted a batch at a time: one JSON Lines input may hold many
+        // documents, and only a batch of graphs is ever in memory.
+        for batch in todo.chunks(CHUNK) {
+            let graphs: Vec<_> = batch
+                .par_iter()
+                .map(|(d, _)| {
+                    pipeline::process_checked(d, &iris, max)
+                        .map(|g| if text { graph::text::with_text(g, d) } else { g })
+                })
+                .collect();
+            for ((doc, hash), g) in batch.iter().zip(graphs) {
+                if stop() {
+                    break 'chunks;
                 }
-                Err(e) => tally.failed.push((doc.source.clone(), e.to_string())),
+                match g {
+                    Ok(mut g) => {
+                        hashes::stamp(&mut g, hash);
+                        tally.add(&g);
+                        writer.write(g).with_context(|| format!("writing {}", doc.source))?;
+                    }
+                    Err(e) => tally.failed.push((doc.source.clone(), e.to_string())),
+                }
             }
         }
         if let Some(b) = &bar {
             b.inc(chunk.len() as u64);
         }
-        if flushed_at.elapsed() >= FLUSH_EVERY {
-            st.flush().context("flushing the store")?;
-            flushed_at = Instant::now();
-        }
     }
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    graph::events::refresh(&st, path, &iris)?;
+    // Pruning needs the full list of inputs: not after Ctrl-C, nor when an
+    // input could not be read (its documents would look gone).
+    let unread = skipped.iter().any(|s| s.is_error);
+    if args.prune && (stop() || unread) {
+        printer.warn("--prune skipped: the build did not read every input");
+    }
+    tally.counts = writer.finish(args.prune && !stop() && !unread)?;
+    // After the commit: the inspections are grouped over every document.
+    let c = tally.counts;
+    graph::events::refresh_if(c.new + c.replaced + c.pruned > 0, &st, path, &iris)?;
     let total = st.len().unwrap_or(0);
     st.flush().context("flushing the store")?;
     drop(st);
@@ -151,9 +161,35 @@ pub fn run(args: &BuildArgs, printer: Printer) -> anyhow::Result<Status> {
     outcome(&tally, &skipped)
 }
 
+/// The documents of one chunk of inputs, read in parallel. This is the
+/// build's one document source: the inputs' reads, the skipped inputs and the
+/// warnings go where the build keeps them.
+fn documents(
+    chunk: &[Input],
+    opts: &ReadOptions,
+    stop: &(dyn Fn() -> bool + Sync),
+    skipped: &mut Vec<Skipped>,
+    warnings: &mut Vec<String>,
+) -> Vec<Document> {
+    let reads: Vec<ingest::ReadOutcome> = chunk
+        .par_iter()
+        .map(|input: &Input| if stop() { ingest::ReadOutcome::default() } else { ingest::read_with(input, opts) })
+        .collect();
+    let mut docs = Vec::new();
+    for r in reads {
+        skipped.extend(r.skipped);
+        warnings.extend(r.warnings);
+        docs.extend(r.documents);
+    }
+    docs
+}
+
 /// What the documents of a build gave.
 #[derive(Default)]
 struct Tally {
+    /// New, replaced, unchanged and pruned documents.
+    counts: Counts,
+    /// Documents written (new or replaced).
     documents: usize,
     quads: usize,
     entities: HashSet<(&'static str, String)>,
@@ -192,11 +228,13 @@ fn report(
     for (source, reason) in &t.failed {
         printer.failed(source, reason);
     }
-    let documents = t.documents;
+    let c = t.counts;
+    let documents = c.new + c.replaced + c.unchanged;
     if stopped {
         printer.warn(format!(
-            "interrupted: {documents} document{} written, each complete; the rest were not read",
-            plural(documents)
+            "interrupted: {} document{} written, each complete; the rest were not read",
+            t.documents,
+            plural(t.documents)
         ));
     }
     let elapsed = started.elapsed().as_secs_f64();
@@ -204,6 +242,13 @@ fn report(
         "councilgraph: built {documents} document{} into {} in {elapsed:.2} s",
         plural(documents),
         path.display()
+    ));
+    printer.info(format!(
+        "  documents: {} new, {} replaced, {} unchanged (not rebuilt){}",
+        c.new,
+        c.replaced,
+        c.unchanged,
+        if c.pruned > 0 { format!(", {} pruned", c.pruned) } else { String::new() }
     ));
     printer.info(format!(
         "  skipped: {}{}",
@@ -216,7 +261,10 @@ fn report(
     if !t.failed.is_empty() {
         printer.info(format!("  failed: {} (not written; reasons above)", t.failed.len()));
     }
-    printer.info(format!("  quads written: {} (the store holds {total}, ontology included)", t.quads));
+    printer.info(format!(
+        "  quads written: {} (the store holds {total}: named graphs, ontology and merged default graph)",
+        t.quads
+    ));
     let n = |c: &str| t.entities.iter().filter(|e| e.0 == c).count();
     printer.info(format!(
         "  entities: {} people, {} parties, {} councils, {} other organisations; {} quotations, {} inspections",
@@ -239,8 +287,13 @@ fn json_summary<'a>(
     stopped: bool,
 ) -> Summary<'a> {
     let n = |c: &str| t.entities.iter().filter(|e| e.0 == c).count();
+    let c = t.counts;
     Summary {
-        documents: t.documents,
+        documents: c.new + c.replaced + c.unchanged,
+        new: c.new,
+        replaced: c.replaced,
+        unchanged: c.unchanged,
+        pruned: c.pruned,
         quads: t.quads,
         store_quads: total,
         failed: t.failed.iter().map(|(source, reason)| Reason { source, reason }).collect(),
@@ -265,14 +318,16 @@ fn outcome(t: &Tally, skipped: &[Skipped]) -> anyhow::Result<Status> {
     match (t.failed.len(), unread) {
         (0, None) => Ok(Status::Ok),
         (0, Some(e)) => anyhow::bail!("could not read {}: {}", e.source, e.reason),
-        (n, unread) => anyhow::bail!(
-            "{n} document{} failed and {} not written{}; the other {} {} built",
-            plural(n),
-            if n == 1 { "was" } else { "were" },
-            unread.map(|e| format!(", and {} could not be read", e.source)).unwrap_or_default(),
-            t.documents,
-            if t.documents == 1 { "was" } else { "were" }
-        ),
+        (n, unread) => {
+            let built = t.counts.new + t.counts.replaced + t.counts.unchanged;
+            anyhow::bail!(
+                "{n} document{} failed and {} not written{}; the other {built} {} built",
+                plural(n),
+                if n == 1 { "was" } else { "were" },
+                unread.map(|e| format!(", and {} could not be read", e.source)).unwrap_or_default(),
+                if built == 1 { "was" } else { "were" }
+            )
+        }
     }
 }
 

@@ -11,9 +11,17 @@ use std::path::Path;
 pub struct Summary<'a> {
     /// The store written to.
     pub store: String,
-    /// Documents written, each complete.
+    /// Documents built, each complete: new, replaced and unchanged.
     pub documents: usize,
-    /// Quads those documents gave.
+    /// Documents the store did not hold.
+    pub new: usize,
+    /// Documents whose content changed, rebuilt.
+    pub replaced: usize,
+    /// Documents whose content (and councilgraph version) had not changed, not rebuilt.
+    pub unchanged: usize,
+    /// Documents dropped by `--prune`.
+    pub pruned: usize,
+    /// Quads the new and replaced documents gave.
     pub quads: usize,
     /// Quads in the store afterwards, ontology included.
     pub store_quads: usize,
@@ -51,6 +59,10 @@ impl<'a> Summary<'a> {
         Self {
             store: store.display().to_string(),
             documents: 0,
+            new: 0,
+            replaced: 0,
+            unchanged: 0,
+            pruned: 0,
             quads: 0,
             store_quads: 0,
             failed: Vec::new(),

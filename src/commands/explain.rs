@@ -8,6 +8,7 @@ use std::io::Write;
 
 pub fn run(args: &ExplainArgs, _printer: Printer) -> anyhow::Result<Status> {
     let (n, buf) = store::read_with_retry(&args.store.store, |st| -> anyhow::Result<_> {
+        store::check_layout(st, &args.store.store)?;
         let mut buf = Vec::new();
         Ok((explain::explain(st, &args.name, &mut buf)?, buf))
     })?;

@@ -102,6 +102,9 @@ fn read(
             let c = chosen(st, args, false, printer)?;
             rdf::write_quads(focus::neighbourhood(st, &c.full, &c.drawn, graph.as_ref())?, rf, &mut buf)?
         } else {
+            if !rf.is_dataset() && args.graph.is_none() {
+                crate::graph::store::check_layout(st, &args.store.store)?;
+            }
             rdf::export(st, rf, args.graph.as_deref(), &mut buf)?
         };
         return Ok((buf, format!("{n} {}", if rf.is_dataset() { "quads" } else { "triples" })));

@@ -3,11 +3,13 @@
 
 mod build;
 mod build_summary;
+mod build_write;
 mod checks;
 mod completions;
 mod explain;
 mod export;
 mod extract;
+mod load;
 mod man;
 mod push;
 mod query;
@@ -82,6 +84,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Status> {
     let printer = Printer::from_cli(&cli);
     match cli.command {
         Command::Build(a) => build::run(&a, printer),
+        Command::Load(a) => load::run(&a, printer),
         Command::Query(a) => query::run(&a, printer),
         Command::Export(a) => export::run(&a, printer),
         Command::Extract(a) => extract::run(&a, printer),

@@ -34,6 +34,7 @@ fn run_here(args: &QueryArgs, printer: Printer) -> anyhow::Result<Status> {
     // Results are kept until the query is done, so a read that races a
     // build and is run again prints nothing twice.
     let (outcome, buf) = store::read_with_retry(&args.store.store, |st| -> anyhow::Result<_> {
+        store::check_layout(st, &args.store.store)?;
         let mut buf = Vec::new();
         Ok((query::run(st, &text, format, &mut buf)?, buf))
     })?;

@@ -15,6 +15,7 @@ pub fn run(args: &ServeArgs, printer: Printer) -> anyhow::Result<Status> {
     } else {
         store::open_for_reading(&args.store.store)?
     };
+    store::check_layout(&st, &args.store.store)?;
     let settings = Settings {
         bind: args.bind.clone(),
         store: args.store.store.clone(),

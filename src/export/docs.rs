@@ -126,7 +126,8 @@ impl Docs {
             GraphNameRef::NamedNode(n) => {
                 n != ONTOLOGY_GRAPH && self.kept.as_ref().is_none_or(|k| k.contains(n.as_str()))
             }
-            _ => self.kept.is_none(),
+            // the store's default graph repeats the documents' triples
+            _ => false,
         }
     }
 

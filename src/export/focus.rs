@@ -27,7 +27,8 @@ pub fn neighbourhood(
     let in_scope = |g: GraphNameRef<'_>| match (g, graph) {
         (GraphNameRef::NamedNode(n), Some(only)) => n == only.as_ref(),
         (GraphNameRef::NamedNode(n), None) => n != ONTOLOGY_GRAPH,
-        _ => graph.is_none(),
+        // the store's default graph repeats the documents' triples
+        _ => false,
     };
     let is_entity = |s: &NamedOrBlankNode| matches!(s, NamedOrBlankNode::NamedNode(n) if entities.contains(n.as_str()));
     // Nodes that say something about a selected entity…

@@ -64,7 +64,14 @@ pub fn export(
         Some(g) => store
             .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(g.as_ref())))
             .collect::<Result<_, _>>()?,
-        None => store.iter().collect::<Result<_, _>>()?,
+        // the named graphs for a dataset format; the store's default graph
+        // (every distinct triple once) for a triple format
+        None if format.is_dataset() => {
+            store.iter().filter(|q| !matches!(q, Ok(q) if q.graph_name.is_default_graph())).collect::<Result<_, _>>()?
+        }
+        None => {
+            store.quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph)).collect::<Result<_, _>>()?
+        }
     };
     write_quads(quads, format, out)
 }

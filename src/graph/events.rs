@@ -48,6 +48,16 @@ SELECT ?g ?r ?c ?former ?year ?published ?j ?area ?grade WHERE {
   }
 }";
 
+/// Rebuilds the inspections graph when the documents `changed`, or when the
+/// store has none yet.
+pub fn refresh_if(changed: bool, st: &Store, path: &Path, iris: &Iris) -> Result<(), StoreError> {
+    let read = |e| StoreError::Read { path: path.to_owned(), source: e };
+    if changed || !st.contains_named_graph(&graph_name(iris)).map_err(read)? {
+        refresh(st, path, iris)?;
+    }
+    Ok(())
+}
+
 /// Rebuilds the inspections graph from the documents in the store; returns
 /// how many events it holds.
 pub fn refresh(st: &Store, path: &Path, iris: &Iris) -> Result<usize, StoreError> {
@@ -56,7 +66,7 @@ pub fn refresh(st: &Store, path: &Path, iris: &Iris) -> Result<usize, StoreError
     let events = cluster(&reports);
     let graph = graph_name(iris);
     let quads = event_quads(&events, &stored, iris, &graph);
-    store::replace_named_graph(st, path, graph.as_ref(), &quads)?;
+    store::replace_graph(st, path, graph.as_ref(), &quads)?;
     Ok(events.len())
 }
 

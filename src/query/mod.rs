@@ -1,5 +1,5 @@
-//! Query: SPARQL over the store, with the union of the documents' graphs as
-//! the default graph; results as an aligned table or as the W3C SPARQL 1.1
+//! Query: SPARQL over the store, whose default graph holds every distinct
+//! triple of the documents' graphs once (`GRAPH ?g` reaches each document); results as an aligned table or as the W3C SPARQL 1.1
 //! result formats (CSV, TSV, JSON, XML); CONSTRUCT and DESCRIBE as RDF.
 
 pub mod explain;
@@ -79,7 +79,8 @@ pub fn read_query_arg(arg: &str) -> Result<String, QueryError> {
     Ok(text)
 }
 
-/// Parses a query for this store: the default graph is the union of all graphs.
+/// Parses a query for this store: the default graph is the store's, the
+/// deduplicated merge of all named graphs.
 pub fn prepare(query: &str) -> Result<oxigraph::sparql::PreparedSparqlQuery, QueryError> {
     prepare_with(query, SparqlEvaluator::new())
 }
@@ -90,13 +91,10 @@ pub fn prepare_with(
     evaluator: SparqlEvaluator,
 ) -> Result<oxigraph::sparql::PreparedSparqlQuery, QueryError> {
     guard::check(query)?;
-    let mut prepared =
-        evaluator.parse_query(query).map_err(|e| QueryError::Syntax(messages::syntax(query, &e.to_string())))?;
-    // FROM and FROM NAMED, when the query has them, choose the dataset.
-    if prepared.dataset().is_default_dataset() {
-        prepared.dataset_mut().set_default_graph_as_union();
-    }
-    Ok(prepared)
+    // The store's own default graph holds every distinct triple of the
+    // documents' graphs once; FROM and FROM NAMED, when the query has them,
+    // choose another dataset.
+    evaluator.parse_query(query).map_err(|e| QueryError::Syntax(messages::syntax(query, &e.to_string())))
 }
 
 /// A parser message on one line: white space folded, and a long list of

@@ -26,7 +26,7 @@ pub fn turtle(endpoint: &str, updates: bool) -> String {
     formats:SPARQL_Results_TSV, formats:Turtle, formats:N-Triples, formats:JSON-LD, formats:RDF_XML ;
   sd:defaultDataset [
     a sd:Dataset ;
-    rdfs:comment \"The default graph is the union of every article's named graph and the ontology's.\" ;
+    rdfs:comment \"The default graph is the RDF merge of every article's named graph and the ontology's: each distinct triple once. GRAPH ?g reaches each article.\" ;
     sd:defaultGraph [ a sd:Graph ]
   ] .
 "

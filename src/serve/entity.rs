@@ -35,10 +35,10 @@ const DOC_CAPTION: &str = "OPTIONAL { ?g dcterms:identifier ?gid } OPTIONAL { ?g
 
 type Row = Vec<Option<Term>>;
 
-/// Rows of one of our own SELECT queries (the union default graph).
+/// Rows of one of our own SELECT queries (the store's default graph: the
+/// documents' merged triples, each once).
 fn rows(store: &Store, query: &str) -> Result<Vec<Row>, String> {
-    let mut prepared = SparqlEvaluator::new().parse_query(&format!("{PREFIXES}{query}")).map_err(|e| e.to_string())?;
-    prepared.dataset_mut().set_default_graph_as_union();
+    let prepared = SparqlEvaluator::new().parse_query(&format!("{PREFIXES}{query}")).map_err(|e| e.to_string())?;
     let QueryResults::Solutions(solutions) = prepared.on_store(store).execute().map_err(|e| e.to_string())? else {
         return Ok(Vec::new());
     };

@@ -22,7 +22,7 @@ use spargebra::{Query, SparqlParser};
 use std::time::Instant;
 
 /// The dataset named by the protocol's `default-graph-uri` and
-/// `named-graph-uri` (both empty: the query's own, else the union).
+/// `named-graph-uri` (both empty: the query's own, else the store's default graph).
 #[derive(Debug, Default, Clone, Serialize, Deserialize)]
 pub struct Dataset {
     pub default: Vec<String>,
@@ -103,9 +103,7 @@ impl Job {
 
 fn set_dataset(spec: &mut oxigraph::sparql::QueryDataset, dataset: &Dataset) -> Result<(), Reply> {
     if dataset.default.is_empty() && dataset.named.is_empty() {
-        if spec.is_default_dataset() {
-            spec.set_default_graph_as_union();
-        }
+        // the store's default graph: the merged triples, each once
         return Ok(());
     }
     let iri = |s: &String| {

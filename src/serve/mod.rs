@@ -1,8 +1,8 @@
 //! Serve: a SPARQL 1.1 Protocol endpoint over the store.
 //!
 //! `GET /sparql?query=…`, `POST` with `application/sparql-query` or a form
-//! body; results by content negotiation; the default graph is the union of
-//! the documents' graphs. Safe by default: loopback only, read-only (updates
+//! body; results by content negotiation; the default graph is the store's:
+//! every distinct triple of the documents' graphs, once. Safe by default: loopback only, read-only (updates
 //! get 403 unless `--allow-update`, and never from another origin), a time
 //! limit per query that cancels its evaluation, a size limit per request,
 //! deadlines for reading each request, CORS for reads, one access-log line

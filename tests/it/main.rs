@@ -25,6 +25,7 @@ mod roundtrip;
 mod serve;
 mod shapes;
 mod spark;
+mod store_layout;
 mod stream;
 mod terminal;
 mod text;

@@ -78,9 +78,9 @@ fn manual_pages_for_the_program_and_each_command() {
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .collect();
     files.sort();
-    assert_eq!(files.len(), 10, "{files:?}");
+    assert_eq!(files.len(), 11, "{files:?}");
     assert!(files.contains(&"councilgraph-serve.1".to_owned()) && files.contains(&"councilgraph.1".to_owned()));
-    assert_eq!(err.lines().count(), 10, "{err}");
+    assert_eq!(err.lines().count(), 11, "{err}");
     let e = crate::util::fails(cg().args(["man", "frobnicate"]));
     assert_eq!(
         e,

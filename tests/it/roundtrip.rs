@@ -10,9 +10,14 @@ use std::collections::BTreeSet;
 const STORE_GRAPHS: [&str; 2] =
     ["<https://w3id.org/councilgraph/ns> .", "<https://w3id.org/councilgraph/id/graph/inspections> ."];
 
-/// The distinct quads of an N-Quads text, without the store's own graphs.
+/// `cg:contentHash`, which `build` records on each document (what it was
+/// built from, for incremental builds) and `extract` does not write.
+const CONTENT_HASH: &str = "<https://w3id.org/councilgraph/ns#contentHash>";
+
+/// The distinct quads of an N-Quads text, without the store's own graphs
+/// and the content hashes.
 fn quads(text: &str) -> BTreeSet<String> {
-    let ours = |l: &str| STORE_GRAPHS.iter().any(|g| l.ends_with(g));
+    let ours = |l: &str| STORE_GRAPHS.iter().any(|g| l.ends_with(g)) || l.contains(CONTENT_HASH);
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !ours(l)).map(str::to_owned).collect()
 }
 

@@ -1,17 +1,25 @@
-//! The oxigraph store on disk: one named graph per document, written in one
-//! transaction that first clears the graph, so re-building a document
-//! replaces it and building twice gives the same store.
+//! The oxigraph store on disk: one named graph per document, and in the
+//! store's default graph every distinct triple of the named graphs once
+//! ([`merge`]). A changed document is replaced in one transaction that also
+//! keeps the default graph in step; new documents are staged and committed
+//! at once through the bulk loader ([`bulk`]); each document graph records
+//! the hash of what it was built from ([`hashes`]), so a re-build skips the
+//! unchanged ones.
+
+pub mod bulk;
+pub mod hashes;
+pub mod merge;
 
 use crate::graph::vocab;
 use crate::pipeline::DocumentGraph;
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{BlankNode, GraphNameRef, NamedNodeRef, NamedOrBlankNode, Quad, Term};
+use oxigraph::model::{BlankNode, NamedNodeRef, NamedOrBlankNode, Quad, Term};
 use oxigraph::store::{StorageError, Store};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// The project's ontology (Turtle), loaded into its own graph on every build.
-pub const ONTOLOGY_TTL: &str = include_str!("../../ontology/councilgraph.ttl");
+pub const ONTOLOGY_TTL: &str = include_str!("../../../ontology/councilgraph.ttl");
 
 /// Store errors, with the store's path.
 #[derive(Debug, thiserror::Error)]
@@ -29,6 +37,8 @@ pub enum StoreError {
     OtherBase { path: PathBuf, theirs: String, ours: String },
     #[error("reading store {path}: {source}")]
     Read { path: PathBuf, source: StorageError },
+    #[error("store {path} was built by an older councilgraph (its default graph is empty): run `councilgraph build` into it again to fill it")]
+    Unmerged { path: PathBuf },
     #[error("the built-in ontology does not parse: {0}")]
     Ontology(String),
     #[error("grouping the inspections in store {path}: {message}")]
@@ -44,9 +54,19 @@ fn open_error(path: &Path, e: StorageError) -> StoreError {
     }
 }
 
-/// Opens (creating if needed) a store for writing.
+/// Opens (creating if needed) a store for writing, and deletes the sorted
+/// files a killed bulk load left beside it (never part of the store: this
+/// process holds the store's lock, so no other load is using them).
 pub fn open_for_writing(path: &Path) -> Result<Store, StoreError> {
-    Store::open(path).map_err(|e| open_error(path, e))
+    let store = Store::open(path).map_err(|e| open_error(path, e))?;
+    for entry in std::fs::read_dir(path).into_iter().flatten().flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("bulk-") && name.ends_with(".sst") {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+    Ok(store)
 }
 
 /// Opens an existing store for reading; other processes may read it too.
@@ -55,6 +75,15 @@ pub fn open_for_reading(path: &Path) -> Result<Store, StoreError> {
         return Err(StoreError::Missing { path: path.to_owned() });
     }
     Store::open_read_only(path).map_err(|e| open_error(path, e))
+}
+
+/// Refuses a store of the older layout (named graphs, empty default
+/// graph), where every query would silently answer nothing.
+pub fn check_layout(store: &Store, path: &Path) -> Result<(), StoreError> {
+    match merge::layout(store).map_err(|e| StoreError::Read { path: path.to_owned(), source: e })? {
+        merge::Layout::Unmerged => Err(StoreError::Unmerged { path: path.to_owned() }),
+        _ => Ok(()),
+    }
 }
 
 /// How many more times a read is tried when a build changes the store under it.
@@ -94,38 +123,54 @@ fn is_race(message: &str) -> bool {
 /// `base`: one store holds one base, or the same article would be two
 /// documents and the same person two entities.
 pub fn check_base(store: &Store, path: &Path, base: &str) -> Result<(), StoreError> {
+    match stored_base(store, path)? {
+        Some(theirs) if theirs != base => {
+            Err(StoreError::OtherBase { path: path.to_owned(), theirs, ours: base.to_owned() })
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The base the store's documents were minted under; `None` for a store
+/// with no documents.
+pub fn stored_base(store: &Store, path: &Path) -> Result<Option<String>, StoreError> {
     let article = vocab::schema::NEWS_ARTICLE;
     let first = store.quads_for_pattern(None, Some(vocab::rdf::TYPE), Some(article.into()), None).next();
     let Some(quad) = first.transpose().map_err(|e| StoreError::Read { path: path.to_owned(), source: e })? else {
-        return Ok(());
+        return Ok(None);
     };
-    let NamedOrBlankNode::NamedNode(doc) = quad.subject else { return Ok(()) };
+    let NamedOrBlankNode::NamedNode(doc) = quad.subject else { return Ok(None) };
     // A document IRI is `{base}doc/{slug}`, and a slug has no `/`.
-    let theirs = doc.as_str().rsplit_once("doc/").map_or(doc.as_str(), |(b, _)| b).to_owned();
-    if theirs == base {
-        return Ok(());
-    }
-    Err(StoreError::OtherBase { path: path.to_owned(), theirs, ours: base.to_owned() })
+    Ok(Some(doc.as_str().rsplit_once("doc/").map_or(doc.as_str(), |(b, _)| b).to_owned()))
 }
 
-/// Replaces one document's graph, in one transaction.
+/// Replaces one document's graph, and its part of the default graph, in
+/// one transaction.
 pub fn replace_document(store: &Store, path: &Path, doc: &DocumentGraph) -> Result<(), StoreError> {
-    replace_named_graph(store, path, doc.graph.as_ref(), &doc.quads)
+    replace_graph(store, path, doc.graph.as_ref(), &doc.quads)
 }
 
-/// Replaces one named graph with `quads`, in one transaction.
-pub fn replace_named_graph(
-    store: &Store,
-    path: &Path,
-    graph: NamedNodeRef<'_>,
-    quads: &[Quad],
-) -> Result<(), StoreError> {
+/// Replaces a named graph with `quads`, in one transaction.
+pub fn replace_graph(store: &Store, path: &Path, graph: NamedNodeRef<'_>, quads: &[Quad]) -> Result<(), StoreError> {
     let write = |e| StoreError::Write { path: path.to_owned(), source: e };
     let mut tx = store.start_transaction().map_err(write)?;
-    tx.clear_graph(GraphNameRef::NamedNode(graph)).map_err(write)?;
-    tx.insert_named_graph(graph);
-    tx.extend(quads.iter());
+    merge::replace_in(&mut tx, graph, quads).map_err(write)?;
     tx.commit().map_err(write)
+}
+
+/// Drops a document's graph, and what only it stated from the default
+/// graph, in one transaction.
+pub fn remove_document(store: &Store, path: &Path, graph: NamedNodeRef<'_>) -> Result<(), StoreError> {
+    let write = |e| StoreError::Write { path: path.to_owned(), source: e };
+    let mut tx = store.start_transaction().map_err(write)?;
+    merge::remove_in(&mut tx, graph).map_err(write)?;
+    tx.commit().map_err(write)
+}
+
+/// Compacts the store (after a large load: sorted runs merged, deleted
+/// entries dropped, the write-ahead log emptied).
+pub fn compact(store: &Store, path: &Path) -> Result<(), StoreError> {
+    store.optimize().map_err(|e| StoreError::Write { path: path.to_owned(), source: e })
 }
 
 /// The ontology's quads, in the ontology graph.
@@ -163,7 +208,7 @@ pub fn ontology_quads() -> Result<Vec<Quad>, StoreError> {
 /// Loads (replaces) the ontology graph.
 pub fn load_ontology(store: &Store, path: &Path) -> Result<usize, StoreError> {
     let quads = ontology_quads()?;
-    replace_named_graph(store, path, vocab::ONTOLOGY_GRAPH, &quads)?;
+    replace_graph(store, path, vocab::ONTOLOGY_GRAPH, &quads)?;
     Ok(quads.len())
 }
 
@@ -188,7 +233,8 @@ mod tests {
         replace_document(&store, dir.path(), &a).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(store.len().unwrap_or(0), n_a);
         replace_document(&store, dir.path(), &b).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(store.len().unwrap_or(0), b.quads.len());
+        // b's quads in its graph, and each of their triples once in the default graph
+        assert_eq!(store.len().unwrap_or(0), 2 * b.quads.len());
     }
 
     #[test]
@@ -244,7 +290,8 @@ mod tests {
 
     #[test]
     fn every_cg_term_used_is_declared() {
-        for local in vocab::CG_TERMS_USED.iter().chain(crate::resolve::CONCEPT_LOCAL_NAMES) {
+        let store_terms = ["contentHash"];
+        for local in vocab::CG_TERMS_USED.iter().chain(crate::resolve::CONCEPT_LOCAL_NAMES).chain(&store_terms) {
             let iri = format!("<{}{local}>", vocab::ns::CG);
             let prefixed = format!("cg:{local} ");
             assert!(
