@@ -56,13 +56,14 @@ pub fn stamp(graph: &mut DocumentGraph, hash: &str) {
     ));
 }
 
-/// Every document graph in the store (the ontology's left out), with the
-/// hash it records (none for a graph an older councilgraph or `load` wrote).
+/// Every document graph in the store (the ontology's and the derived
+/// graphs, such as the inspections graph, left out), with the hash it
+/// records (none for a graph an older councilgraph or `load` wrote).
 pub fn stored(store: &Store) -> Result<HashMap<NamedNode, Option<String>>, StorageError> {
     let mut all = HashMap::new();
     for g in store.named_graphs() {
         if let NamedOrBlankNode::NamedNode(n) = g? {
-            if n.as_ref() != vocab::ONTOLOGY_GRAPH {
+            if n.as_ref() != vocab::ONTOLOGY_GRAPH && !is_derived(store, &n)? {
                 all.insert(n, None);
             }
         }
@@ -79,6 +80,12 @@ pub fn stored(store: &Store) -> Result<HashMap<NamedNode, Option<String>>, Stora
         }
     }
     Ok(all)
+}
+
+/// True for a graph that says it is a `cg:DerivedGraph`.
+fn is_derived(store: &Store, g: &NamedNode) -> Result<bool, StorageError> {
+    let says = oxigraph::model::QuadRef::new(g, vocab::rdf::TYPE, vocab::cg::DERIVED_GRAPH, g);
+    store.contains(says)
 }
 
 #[cfg(test)]
