@@ -357,7 +357,7 @@ impl ExportFormat {
     after_long_help = "Examples:
   councilgraph extract seeds/000_75f2b3a10f055015.txt
   councilgraph extract articles/ > facts.nq
-  producer | councilgraph extract --jsonl - | consumer"
+  cat records.jsonl | councilgraph extract --jsonl - > facts.nq"
 )]
 pub struct ExtractArgs {
     /// Files, folders, or - for standard input.

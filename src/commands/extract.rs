@@ -36,9 +36,9 @@ pub fn run(args: &ExtractArgs, printer: Printer) -> anyhow::Result<Status> {
     let (inputs, mut skipped) = ingest::expand(&args.paths)?;
     let opts = ReadOptions { stdin_id: args.documents.id.clone(), stdin_jsonl: args.jsonl, ..ReadOptions::default() };
     let (sender, items) = sync_channel(READ_AHEAD);
-    // Not joined: if writing fails, the reader ends at its next item (or
-    // with the process).
-    std::thread::spawn(move || {
+    // Joined only at the end: if writing fails, the reader ends at its next
+    // item (or with the process).
+    let reader = std::thread::spawn(move || {
         for item in ingest::documents(inputs, &opts) {
             if sender.send(item).is_err() {
                 break;
@@ -75,6 +75,9 @@ pub fn run(args: &ExtractArgs, printer: Printer) -> anyhow::Result<Status> {
         pending = Batch { docs, outputs };
     }
     out.write(pending)?;
+    if reader.join().is_err() {
+        anyhow::bail!("reading the inputs stopped unexpectedly; the output is incomplete");
+    }
     for s in &skipped {
         printer.info(format!("skipped {}: {}", s.source, s.reason));
     }
