@@ -6,7 +6,7 @@ use std::process::{Command, Stdio};
 
 #[test]
 fn every_command_has_help_with_an_example() {
-    for cmd in ["build", "query", "export", "extract", "explain", "serve", "push", "completions", "man"] {
+    for cmd in ["build", "load", "query", "export", "extract", "explain", "serve", "push", "completions", "man"] {
         let (out, _) = ok(cg().args([cmd, "--help"]));
         assert!(out.contains("Examples:"), "{cmd} --help has no example:\n{out}");
     }
@@ -22,7 +22,7 @@ const EXAMPLE_STARTS: &[&str] = &["councilgraph ", "cat ", "echo ", "curl ", "VT
 
 #[test]
 fn help_examples_are_whole_lines_at_any_width() {
-    for cmd in ["", "build", "query", "export", "extract", "explain", "serve", "push", "completions", "man"] {
+    for cmd in ["", "build", "load", "query", "export", "extract", "explain", "serve", "push", "completions", "man"] {
         for columns in ["40", "100"] {
             let (out, _) = ok(cg().args([cmd, "--help"].iter().filter(|a| !a.is_empty())).env("COLUMNS", columns));
             let examples = out.split_once("Examples:\n").map(|x| x.1).unwrap_or_else(|| panic!("{cmd}: no examples"));

@@ -84,6 +84,6 @@ fn manual_pages_for_the_program_and_each_command() {
     let e = crate::util::fails(cg().args(["man", "frobnicate"]));
     assert_eq!(
         e,
-        "councilgraph: error: no command \"frobnicate\" has a manual page: give one of build, query, export, extract, explain, serve, push, completions, man"
+        "councilgraph: error: no command \"frobnicate\" has a manual page: give one of build, load, query, export, extract, explain, serve, push, completions, man"
     );
 }
