@@ -7,12 +7,13 @@
 //! (`dcterms:date`, `xsd:gYearMonth` or `xsd:gYear`), the judgements of
 //! every report of it (each still with its article, rule and sentence), and
 //! `prov:wasDerivedFrom` each reporting article; each report points to it
-//! with `cg:ofInspection`.
+//! with `cg:ofInspection`, and each council to its latest with
+//! `cg:latestInspection`.
 
 use crate::graph::store::{self, StoreError};
 use crate::graph::vocab::{cg, dcterms, prov, rdf, rdfs, xsd};
 use crate::graph::writer::Writer;
-use crate::resolve::events::{cluster, Event, Report, When};
+use crate::resolve::events::{cluster, latest, Event, Report, When};
 use crate::resolve::Iris;
 use oxigraph::model::{GraphName, Literal, NamedNode, Term};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
@@ -135,9 +136,15 @@ fn event_quads(
     w.add(graph.clone(), rdf::TYPE, cg::DERIVED_GRAPH);
     w.add(graph.clone(), rdfs::LABEL, Literal::new_simple_literal("inspections, grouped across the store's articles"));
     let ofsted = iris.organisation("ofsted");
+    let event_iri = |e: &Event<NamedNode>| iris.mint2("inspection-event", &e.council, &e.key);
+    for i in latest(events) {
+        if let Some(&r) = events[i].reports.first() {
+            w.add(stored[r].council.clone(), cg::LATEST_INSPECTION, event_iri(&events[i]));
+        }
+    }
     for e in events {
         let Some(first) = e.reports.first().map(|&i| &stored[i]) else { continue };
-        let n = iris.mint2("inspection-event", &e.council, &e.key);
+        let n = event_iri(e);
         w.add(n.clone(), rdf::TYPE, cg::INSPECTION);
         w.add(n.clone(), rdf::TYPE, cg::INSPECTION_EVENT);
         w.add(n.clone(), cg::INSPECTED_BODY, first.council.clone());

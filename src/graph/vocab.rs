@@ -106,7 +106,8 @@ pub mod cg {
         GRADE = "grade", RULE = "rule", SENTENCE = "sentence", CONTINUES = "continues", MENTIONS = "mentions",
         GSS_CODE = "gssCode", DFE_LA_CODE = "dfeLaCode", OFSTED_URN = "ofstedUrn", REGISTER_CODE = "registerCode",
         ELECTORAL_COMMISSION_ID = "electoralCommissionId", FOLLOWED_RULE = "followedRule",
-        INSPECTION_EVENT = "InspectionEvent", OF_INSPECTION = "ofInspection", DERIVED_GRAPH = "DerivedGraph");
+        INSPECTION_EVENT = "InspectionEvent", OF_INSPECTION = "ofInspection", DERIVED_GRAPH = "DerivedGraph",
+        LATEST_INSPECTION = "latestInspection");
 }
 
 /// Every `cg:` local name the code uses; a test checks each is declared in the ontology.
@@ -138,4 +139,5 @@ pub const CG_TERMS_USED: &[&str] = &[
     "InspectionEvent",
     "ofInspection",
     "DerivedGraph",
+    "latestInspection",
 ];

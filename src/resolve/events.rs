@@ -140,6 +140,35 @@ fn rank<A>(r: &Report<A>) -> (u8, When, &str) {
     (class, r.when, r.doc.as_str())
 }
 
+/// The latest inspection of each council: its latest-dated event that is
+/// not only ever called earlier, or, when no such event is dated, each of
+/// its undated ones (nothing tells them apart). Indices into `events`.
+pub fn latest<A>(events: &[Event<A>]) -> Vec<usize> {
+    let mut by_council: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, e) in events.iter().enumerate().filter(|(_, e)| !e.former) {
+        by_council.entry(e.council.as_str()).or_default().push(i);
+    }
+    let mut out = Vec::new();
+    for ids in by_council.values() {
+        let dated = ids.iter().copied().filter(|&i| events[i].when != When::Unknown);
+        match dated.max_by_key(|&i| date_order(events[i].when)) {
+            Some(i) => out.push(i),
+            None => out.extend(ids),
+        }
+    }
+    out
+}
+
+/// Orders a month and a year of the same year by the year's end: an event
+/// known only as "2018" is not taken as later than "2018-05".
+fn date_order(w: When) -> (i32, u32) {
+    match w {
+        When::Month(y, m) => (y, m),
+        When::Year(y) => (y, 0),
+        When::Unknown => (i32::MIN, 0),
+    }
+}
+
 /// The index of the one item, if there is exactly one.
 fn only<'a, T: 'a>(mut items: impl Iterator<Item = (usize, &'a T)>) -> Option<usize> {
     let (first, _) = items.next()?;
@@ -213,6 +242,28 @@ mod tests {
             report("a", false, When::Unknown, &[("overall", "good"), ("leadership", "good")]),
         ];
         assert_eq!(keys(&cluster(&reports)), [("2018".into(), vec![0]), ("a".into(), vec![1])]);
+    }
+
+    #[test]
+    fn the_latest_is_the_latest_dated_current_inspection_else_every_undated_one() {
+        let mut reports = vec![
+            report("a", false, When::Month(2016, 4), &[("overall", "inadequate")]),
+            report("b", false, When::Month(2019, 6), &[("overall", "good")]),
+            report("c", true, When::Year(2022), &[("overall", "outstanding")]),
+        ];
+        let events = cluster(&reports);
+        let keys =
+            |ids: Vec<usize>, events: &[Event<&str>]| ids.iter().map(|&i| events[i].key.clone()).collect::<Vec<_>>();
+        assert_eq!(keys(latest(&events), &events), ["2019-06"], "an earlier inspection is never the latest");
+        let mut other = |doc: &str| {
+            let mut r = report(doc, false, When::Unknown, &[("overall", "good")]);
+            r.council = "E2".into();
+            reports.push(r);
+        };
+        other("x");
+        other("y");
+        let events = cluster(&reports);
+        assert_eq!(keys(latest(&events), &events), ["2019-06", "x", "y"]);
     }
 
     #[test]
