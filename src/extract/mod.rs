@@ -30,6 +30,7 @@ pub mod post;
 pub mod rating;
 pub mod report;
 pub mod resignation;
+pub mod seat;
 
 use crate::ingest::Document;
 use crate::reference::organisations::OrgKind;

@@ -424,10 +424,11 @@ pub fn surname_owner(out: &Extraction, surname: &str, pos: usize, gender: Option
 }
 
 /// Councillors sit on a council: a councillor's title, or a councillor's
-/// post, with no council named makes the person a member of the council
-/// the article is about.
+/// post, with no council named makes the person a member of the council an
+/// apposition names ("Cllr X, of Y Council"), else of the council the
+/// article is about.
 pub fn infer_council_membership(ctx: &Context<'_>, out: &mut Extraction) {
-    let Some(council) = ctx.primary_council else {
+    let Some(primary) = ctx.primary_council else {
         return;
     };
     for i in 0..out.persons.len() {
@@ -447,8 +448,13 @@ pub fn infer_council_membership(ctx: &Context<'_>, out: &mut Extraction) {
         });
         if titled || councillor_post {
             let span = out.persons[i].mentions.first().copied().unwrap_or_default();
+            // "Councillor X, a member of Y Council": Y's, not the article's
+            let (council, rule) = match super::seat::apposed_council(ctx, &out.persons[i].mentions) {
+                Some(c) => (c, "member.apposed-council"),
+                None => (primary, "member.councillor-title"),
+            };
             out.add_council(council);
-            out.push("member.councillor-title", span, FactKind::CouncilMember { person: i, council });
+            out.push(rule, span, FactKind::CouncilMember { person: i, council });
         }
     }
 }

@@ -695,8 +695,10 @@ fn record(ctx: &Context<'_>, p: &PostPhrase, person: usize, rule: &'static str, 
             || p.council_qualifier
             || p.head == "opposition leader"
             || is_bare_leader(&ctx.masked, p));
+    // "Councillor X, of Y Council": an unqualified post is Y's, not the article's council's
+    let home = super::seat::apposed_council(ctx, &out.persons[person].mentions).or(ctx.primary_council);
     if councillor || council_leader {
-        if let Some(c) = p.council.or(ctx.primary_council) {
+        if let Some(c) = p.council.or(home) {
             out.add_council(c);
             out.push(rule, p.span, FactKind::CouncilMember { person, council: c });
         }
@@ -711,7 +713,7 @@ fn record(ctx: &Context<'_>, p: &PostPhrase, person: usize, rule: &'static str, 
     } else if let Some(o) = p.organisation {
         Some(Entity::Organisation(o))
     } else if councillor || p.council_qualifier || p.head == "opposition leader" || is_bare_leader(&ctx.masked, p) {
-        ctx.primary_council.map(Entity::Council)
+        home.map(Entity::Council)
     } else {
         None
     };
