@@ -30,6 +30,8 @@ fn endpoint() -> SocketAddr {
         let store = Store::open(&dir).expect("store");
         let ex = NamedNodeRef::new("https://example.org/x").expect("iri");
         store.insert(QuadRef::new(ex, ex, ex, GraphNameRef::NamedNode(ex))).expect("insert");
+        // the store's default graph holds the merge of its named graphs, as `build` keeps it
+        store.insert(QuadRef::new(ex, ex, ex, GraphNameRef::DefaultGraph)).expect("insert");
         store.flush().expect("flush");
         let settings = Settings {
             bind: "127.0.0.1:0".into(),

@@ -24,7 +24,7 @@ const REACH: usize = 80;
 
 /// The council named, as a council ("Rutland County Council", not the
 /// place "Rutland"), right after one of `mentions` through a link of
-/// [`LINK`]; the first such apposition wins.
+/// `LINK`; the first such apposition wins.
 pub fn apposed_council(ctx: &Context<'_>, mentions: &[Span]) -> Option<usize> {
     mentions.iter().find_map(|m| {
         let reach = Span { start: m.end, end: (m.end + REACH).min(ctx.masked.len()) };
