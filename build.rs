@@ -16,7 +16,13 @@ fn main() {
         String::from("/// (file stem, text) of every query in `queries/`.\npub const QUERIES: &[(&str, &str)] = &[\n");
     for f in &files {
         let stem = f.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
-        let _ = writeln!(out, "    ({stem:?}, include_str!({:?})),", f.display().to_string());
+        // The path is put together when the crate compiles, not here: a build
+        // script's output is reused while `queries/` is unchanged, even by a
+        // checkout at another path sharing the target directory.
+        let _ = writeln!(
+            out,
+            "    ({stem:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/queries/{stem}.rq\"))),"
+        );
     }
     out.push_str("];\n");
     let target = std::path::Path::new(&std::env::var("OUT_DIR").unwrap_or_default()).join("queries.rs");
