@@ -15,7 +15,7 @@ use crate::cli::BuildArgs;
 use crate::graph::store::{self, hashes};
 use crate::graph::vocab::{cg, rdf, schema};
 use crate::graph::{self};
-use crate::ingest::{self, Document, Input, ReadOptions, Skipped};
+use crate::ingest::{self, ReadOptions, Skipped};
 use crate::pipeline::{self, DocumentGraph, Identities};
 use crate::resolve::Iris;
 use anyhow::Context;
@@ -93,12 +93,18 @@ pub fn run(args: &BuildArgs, printer: Printer) -> anyhow::Result<Status> {
     let settings = format!("{}\n{}", iris.base(), args.documents.text);
     let mut tally = Tally::default();
     let mut ids = Identities::default();
-    'chunks: for chunk in inputs.chunks(CHUNK) {
+    // Documents come a bounded batch at a time, JSON Lines one line at a
+    // time: memory holds a batch, whatever the size of the input.
+    let mut batches = ingest::documents(inputs, &opts).batches(CHUNK);
+    'chunks: loop {
         if stop() {
             break;
         }
+        let Some(read) = batches.next() else { break };
+        skipped.extend(read.skipped);
+        tally.warnings.extend(read.warnings);
         let mut todo = Vec::new();
-        for mut d in documents(chunk, &opts, &stop, &mut skipped, &mut tally.warnings) {
+        for mut d in read.documents {
             tally.warnings.extend(ids.claim(&mut d, &iris));
             let hash = hashes::of(&d, &settings);
             if !writer.is_unchanged(&iris.document(&d.id), &hash) {
@@ -132,7 +138,7 @@ pub fn run(args: &BuildArgs, printer: Printer) -> anyhow::Result<Status> {
             }
         }
         if let Some(b) = &bar {
-            b.inc(chunk.len() as u64);
+            b.set_position(batches.inputs_read() as u64);
         }
     }
     if let Some(b) = bar {
@@ -159,29 +165,6 @@ pub fn run(args: &BuildArgs, printer: Printer) -> anyhow::Result<Status> {
         return Ok(Status::Interrupted);
     }
     outcome(&tally, &skipped)
-}
-
-/// The documents of one chunk of inputs, read in parallel. This is the
-/// build's one document source: the inputs' reads, the skipped inputs and the
-/// warnings go where the build keeps them.
-fn documents(
-    chunk: &[Input],
-    opts: &ReadOptions,
-    stop: &(dyn Fn() -> bool + Sync),
-    skipped: &mut Vec<Skipped>,
-    warnings: &mut Vec<String>,
-) -> Vec<Document> {
-    let reads: Vec<ingest::ReadOutcome> = chunk
-        .par_iter()
-        .map(|input: &Input| if stop() { ingest::ReadOutcome::default() } else { ingest::read_with(input, opts) })
-        .collect();
-    let mut docs = Vec::new();
-    for r in reads {
-        skipped.extend(r.skipped);
-        warnings.extend(r.warnings);
-        docs.extend(r.documents);
-    }
-    docs
 }
 
 /// What the documents of a build gave.
