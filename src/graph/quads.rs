@@ -10,7 +10,7 @@ use crate::pipeline::DocumentGraph;
 use crate::reference::councils::COUNCILS;
 use crate::reference::organisations::OrgKind;
 use crate::reference::parties::PARTIES;
-use crate::resolve::{self, Iris};
+use crate::resolve::{self, EntityIris, Iris};
 use crate::segment::{Segmented, Span};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef};
 use std::collections::{BTreeMap, BTreeSet};
@@ -67,6 +67,7 @@ fn fnv1a(s: &str) -> u64 {
 /// `cg:rule`; plain triples get an `rdf:Statement` that does.
 pub fn facts_to_graph(doc: &Document, seg: &Segmented<'_>, x: &Extraction, iris: &Iris) -> DocumentGraph {
     let graph = iris.document(&doc.id);
+    let entities = EntityIris::new(iris, x);
     let mut w = Writer::new(GraphName::NamedNode(graph.clone()));
     let d = graph.clone();
     w.add(d.clone(), rdf::TYPE, schema::NEWS_ARTICLE);
@@ -83,7 +84,7 @@ pub fn facts_to_graph(doc: &Document, seg: &Segmented<'_>, x: &Extraction, iris:
 
     // Entities: class and label, and the article mentions them.
     for (i, p) in x.persons.iter().enumerate() {
-        let n = iris.entity(x, Entity::Person(i));
+        let n = entities.of(Entity::Person(i));
         w.add(n.clone(), rdf::TYPE, schema::PERSON);
         w.add(n.clone(), rdfs::LABEL, Literal::new_simple_literal(resolve::person_key(&p.name)));
         for h in &p.honorifics {
@@ -136,7 +137,7 @@ pub fn facts_to_graph(doc: &Document, seg: &Segmented<'_>, x: &Extraction, iris:
     let ofsted = x.organisations.iter().position(|o| o.reference.as_deref() == Some("ofsted"));
     let ofsted_node = if has_rating { Some(iris.organisation("ofsted")) } else { None };
     for &o in &used_orgs {
-        let n = iris.entity(x, Entity::Organisation(o));
+        let n = entities.of(Entity::Organisation(o));
         let class = match x.organisations[o].kind {
             OrgKind::Inspectorate | OrgKind::Government | OrgKind::Office | OrgKind::Ombudsman | OrgKind::Agency => {
                 schema::GOVERNMENT_ORGANIZATION
@@ -179,20 +180,20 @@ pub fn facts_to_graph(doc: &Document, seg: &Segmented<'_>, x: &Extraction, iris:
         };
         match &f.kind {
             FactKind::PartyMember { person, party } => {
-                fact(&mut w, iris.entity(x, Entity::Person(*person)), org::MEMBER_OF, iris.party(*party));
+                fact(&mut w, entities.of(Entity::Person(*person)), org::MEMBER_OF, iris.party(*party));
             }
             FactKind::CouncilMember { person, council } => {
-                fact(&mut w, iris.entity(x, Entity::Person(*person)), org::MEMBER_OF, iris.council(*council));
+                fact(&mut w, entities.of(Entity::Person(*person)), org::MEMBER_OF, iris.council(*council));
             }
             FactKind::HoldsPost { person, post } => {
                 let pname = &x.persons[*person].name;
                 let m = iris.mint2("membership", &doc.id, &format!("{pname} {}", post.label));
                 let role = iris.role(&post.label);
                 w.add(m.clone(), rdf::TYPE, org::MEMBERSHIP);
-                w.add(m.clone(), org::MEMBER, iris.entity(x, Entity::Person(*person)));
+                w.add(m.clone(), org::MEMBER, entities.of(Entity::Person(*person)));
                 w.add(m.clone(), org::ROLE, role.clone());
                 if let Some(o) = post.organisation {
-                    w.add(m.clone(), org::ORGANIZATION, iris.entity(x, o));
+                    w.add(m.clone(), org::ORGANIZATION, entities.of(o));
                 }
                 if post.former {
                     w.add(m.clone(), cg::FORMER, Literal::from(true));
@@ -232,7 +233,7 @@ pub fn facts_to_graph(doc: &Document, seg: &Segmented<'_>, x: &Extraction, iris:
                     _ => None,
                 });
                 let n = iris.ward(council, ward);
-                fact(&mut w, iris.entity(x, Entity::Person(*person)), cg::REPRESENTS_WARD, n.clone());
+                fact(&mut w, entities.of(Entity::Person(*person)), cg::REPRESENTS_WARD, n.clone());
                 w.add(n.clone(), rdf::TYPE, cg::WARD);
                 w.add(n, rdfs::LABEL, Literal::new_simple_literal(ward));
             }
@@ -269,7 +270,7 @@ pub fn facts_to_graph(doc: &Document, seg: &Segmented<'_>, x: &Extraction, iris:
             }
             FactKind::Quote { speaker, text, continues } => {
                 let q = quote_iri(text.start);
-                let sp = iris.entity(x, *speaker);
+                let sp = entities.of(*speaker);
                 w.add(q.clone(), rdf::TYPE, schema::QUOTATION);
                 w.add(q.clone(), schema::TEXT, Literal::new_simple_literal(&doc.text[text.start..text.end]));
                 w.add(q.clone(), schema::CREATOR, sp.clone());
@@ -291,18 +292,13 @@ pub fn facts_to_graph(doc: &Document, seg: &Segmented<'_>, x: &Extraction, iris:
                 w.add(sp, cg::SAID, q);
             }
             FactKind::CalledForResignation { by, target } => {
-                fact(
-                    &mut w,
-                    iris.entity(x, *by),
-                    cg::CALLED_FOR_RESIGNATION_OF,
-                    iris.entity(x, Entity::Person(*target)),
-                );
+                fact(&mut w, entities.of(*by), cg::CALLED_FOR_RESIGNATION_OF, entities.of(Entity::Person(*target)));
             }
             FactKind::Published { date } => {
                 w.add(d.clone(), schema::DATE_PUBLISHED, Literal::new_typed_literal(date, xsd::DATE));
             }
             FactKind::Author { person } => {
-                w.add(d.clone(), schema::AUTHOR, iris.entity(x, Entity::Person(*person)));
+                w.add(d.clone(), schema::AUTHOR, entities.of(Entity::Person(*person)));
             }
         }
     }

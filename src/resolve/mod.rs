@@ -55,16 +55,32 @@ impl Iris {
             None => self.mint("ward", ward),
         }
     }
+}
 
-    /// The IRI of any entity an extraction names.
-    pub fn entity(&self, x: &Extraction, e: Entity) -> NamedNode {
+/// The IRIs of the entities one extraction names. A person's anchor reads
+/// the document's facts, so each person's IRI is worked out once here, not
+/// at every fact that names them.
+pub struct EntityIris<'a> {
+    iris: &'a Iris,
+    x: &'a Extraction,
+    people: Vec<NamedNode>,
+}
+
+impl<'a> EntityIris<'a> {
+    pub fn new(iris: &'a Iris, x: &'a Extraction) -> Self {
+        let people = (0..x.persons.len()).map(|p| iris.person(x, p)).collect();
+        Self { iris, x, people }
+    }
+
+    /// The IRI of any entity the extraction names.
+    pub fn of(&self, e: Entity) -> NamedNode {
         match e {
-            Entity::Person(p) => self.person(x, p),
-            Entity::Council(c) => self.council(c),
-            Entity::Party(p) => self.party(p),
+            Entity::Person(p) => self.people[p].clone(),
+            Entity::Council(c) => self.iris.council(c),
+            Entity::Party(p) => self.iris.party(p),
             Entity::Organisation(o) => {
-                let org = &x.organisations[o];
-                self.organisation(org.reference.as_deref().unwrap_or(&org.name))
+                let org = &self.x.organisations[o];
+                self.iris.organisation(org.reference.as_deref().unwrap_or(&org.name))
             }
         }
     }
