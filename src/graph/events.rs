@@ -4,11 +4,13 @@
 //!
 //! An event is a `cg:Inspection` and a `cg:InspectionEvent` with the
 //! council, the inspectorate, its date where the reports give one
-//! (`dcterms:date`, `xsd:gYearMonth` or `xsd:gYear`), the judgements of
-//! every report of it (each still with its article, rule and sentence), and
-//! `prov:wasDerivedFrom` each reporting article; each report points to it
-//! with `cg:ofInspection`, and each council to its latest with
-//! `cg:latestInspection`.
+//! (`dcterms:date`, `xsd:gYearMonth` or `xsd:gYear`), one judgement per
+//! area (the first report's that grades it, with its article, rule and
+//! sentence: the reports of one event never grade an area two ways), and
+//! `prov:wasDerivedFrom`
+//! each reporting article; each report points to it with `cg:ofInspection`,
+//! and each council to its latest with `cg:latestInspection`. The graph is
+//! written through the bulk loader ([`store::rewrite_derived_graph`]).
 
 use crate::graph::store::{self, StoreError};
 use crate::graph::vocab::{cg, dcterms, prov, rdf, rdfs, xsd};
@@ -31,22 +33,28 @@ struct Stored {
     graph: NamedNode,
     node: NamedNode,
     council: NamedNode,
-    judgements: Vec<NamedNode>,
+    /// Its judgement of each area.
+    judgements: BTreeMap<NamedNode, NamedNode>,
 }
 
+/// Every article's reports, one row per judgement. Each part is a scan of
+/// one predicate, and the parts are sub-selects so that oxigraph joins them
+/// by hashing instead of looking each row up (at 10,000 articles: 0.2 s
+/// against 0.7 s).
 const REPORTS: &str = "
 PREFIX cg: <https://w3id.org/councilgraph/ns#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 PREFIX schema: <http://schema.org/>
 SELECT ?g ?r ?c ?former ?year ?published ?j ?area ?grade WHERE {
-  GRAPH ?g {
-    ?g a schema:NewsArticle .
-    ?r a cg:Inspection ; cg:inspectedBody ?c ; cg:judgement ?j .
-    ?j cg:judgementArea ?area ; cg:grade ?grade .
-    OPTIONAL { ?r cg:former ?former }
-    OPTIONAL { ?r dcterms:date ?year }
-    OPTIONAL { ?g schema:datePublished ?published }
-  }
+  { SELECT ?g WHERE { GRAPH ?g { ?g a schema:NewsArticle } } }
+  { SELECT ?g ?r WHERE { GRAPH ?g { ?r a cg:Inspection } } }
+  { SELECT ?g ?r ?c WHERE { GRAPH ?g { ?r cg:inspectedBody ?c } } }
+  { SELECT ?g ?r ?j WHERE { GRAPH ?g { ?r cg:judgement ?j } } }
+  { SELECT ?g ?j ?area WHERE { GRAPH ?g { ?j cg:judgementArea ?area } } }
+  { SELECT ?g ?j ?grade WHERE { GRAPH ?g { ?j cg:grade ?grade } } }
+  OPTIONAL { SELECT ?g ?r ?former WHERE { GRAPH ?g { ?r cg:former ?former } } }
+  OPTIONAL { SELECT ?g ?r ?year WHERE { GRAPH ?g { ?r dcterms:date ?year } } }
+  OPTIONAL { SELECT ?g ?published WHERE { GRAPH ?g { ?g schema:datePublished ?published } } }
 }";
 
 /// Rebuilds the inspections graph when the documents `changed`, or when the
@@ -67,7 +75,7 @@ pub fn refresh(st: &Store, path: &Path, iris: &Iris) -> Result<usize, StoreError
     let events = cluster(&reports);
     let graph = graph_name(iris);
     let quads = event_quads(&events, &stored, iris, &graph);
-    store::replace_graph(st, path, graph.as_ref(), &quads)?;
+    store::rewrite_derived_graph(st, path, graph.as_ref(), quads)?;
     Ok(events.len())
 }
 
@@ -103,11 +111,11 @@ fn read_reports(st: &Store) -> Result<(Vec<Stored>, Vec<Report<NamedNode>>), Str
                 when,
                 grades: BTreeMap::new(),
             });
-            stored.push(Stored { graph: g, node: r, council: c, judgements: Vec::new() });
+            stored.push(Stored { graph: g, node: r, council: c, judgements: BTreeMap::new() });
             reports.len() - 1
         });
+        stored[at].judgements.insert(area.clone(), j);
         reports[at].grades.insert(area, grade);
-        stored[at].judgements.push(j);
     }
     Ok((stored, reports))
 }
@@ -122,8 +130,9 @@ fn year(date: Option<String>) -> When {
     date.and_then(|d| d.get(0..4)?.parse().ok()).map_or(When::Unknown, When::Year)
 }
 
+/// The last segment of an IRI's path, or its fragment.
 fn last_segment(n: &NamedNode) -> String {
-    n.as_str().rsplit('/').next().unwrap_or_default().to_owned()
+    n.as_str().rsplit(['/', '#']).next().unwrap_or_default().to_owned()
 }
 
 fn event_quads(
@@ -157,14 +166,17 @@ fn event_quads(
         if e.former {
             w.add(n.clone(), cg::FORMER, Literal::from(true));
         }
-        // The reports' own judgements, each with its article and rule: the
-        // reports of one event never grade one area two ways.
+        // One judgement per area: the first report's that grades it (an
+        // extracted fact, with its article, rule and sentence).
+        for area in e.grades.keys() {
+            let first = e.reports.iter().find_map(|&i| stored[i].judgements.get(area));
+            if let Some(j) = first {
+                w.add(n.clone(), cg::JUDGEMENT_PROP, j.clone());
+            }
+        }
         for &i in &e.reports {
             w.add(n.clone(), prov::WAS_DERIVED_FROM, stored[i].graph.clone());
             w.add(stored[i].node.clone(), cg::OF_INSPECTION, n.clone());
-            for j in &stored[i].judgements {
-                w.add(n.clone(), cg::JUDGEMENT_PROP, j.clone());
-            }
         }
     }
     w.finish()

@@ -18,10 +18,17 @@
 //! 3. A report with no date at all joins the one dated event of the
 //!    council it agrees with, when exactly one does: a report of the current
 //!    inspection, among the events some article reports as current; a report
-//!    of an earlier one, among the events only ever called earlier. Otherwise it stays an event of its own, keyed by
-//!    its document: a guess would tie two inspections together.
+//!    of an earlier one, among the events only ever called earlier.
+//!    Otherwise it joins the undated reports that give exactly the same
+//!    grades (and the same current-or-earlier status): copies of one
+//!    syndicated article are one inspection, not one each. Such an event is
+//!    keyed by a hash of its grades, so its IRI does not depend on which
+//!    articles report it. Undated reports that grade differently stay apart:
+//!    nothing says which is the later.
 
+use super::iri::short_hash;
 use std::collections::BTreeMap;
+use std::fmt::Display;
 
 /// When an inspection was reported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -96,7 +103,7 @@ impl<A: Ord + Clone> Event<A> {
 }
 
 /// Groups reports into events, by the rules of the module.
-pub fn cluster<A: Ord + Clone>(reports: &[Report<A>]) -> Vec<Event<A>> {
+pub fn cluster<A: Ord + Clone + Display>(reports: &[Report<A>]) -> Vec<Event<A>> {
     let mut by_council: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, r) in reports.iter().enumerate() {
         by_council.entry(r.council.as_str()).or_default().push(i);
@@ -104,7 +111,7 @@ pub fn cluster<A: Ord + Clone>(reports: &[Report<A>]) -> Vec<Event<A>> {
     by_council.into_iter().flat_map(|(council, ids)| council_events(council, &ids, reports)).collect()
 }
 
-fn council_events<A: Ord + Clone>(council: &str, ids: &[usize], reports: &[Report<A>]) -> Vec<Event<A>> {
+fn council_events<A: Ord + Clone + Display>(council: &str, ids: &[usize], reports: &[Report<A>]) -> Vec<Event<A>> {
     let mut order = ids.to_vec();
     // months first (oldest first), then years, then the undated; by document within each
     order.sort_by(|&a, &b| rank(&reports[a]).cmp(&rank(&reports[b])));
@@ -121,14 +128,23 @@ fn council_events<A: Ord + Clone>(council: &str, ids: &[usize], reports: &[Repor
                     .filter(|(_, e)| e.when != When::Unknown && e.agrees(r) && e.former == r.former),
             ),
         };
+        let key = r.when.key().unwrap_or_else(|| undated_key(r));
+        let at = at.or_else(|| events.iter().position(|e| e.when == When::Unknown && e.key == key));
         let at = at.unwrap_or_else(|| {
-            let key = r.when.key().unwrap_or_else(|| r.doc.clone());
             events.push(Event::new(council, key, r.when));
             events.len() - 1
         });
         events[at].take(i, r);
     }
     events
+}
+
+/// The key of the undated event a report gives the grades of: `undated-`
+/// (`undated-earlier-` for an earlier inspection) and a hash of its grades.
+fn undated_key<A: Display>(r: &Report<A>) -> String {
+    let grades: String = r.grades.iter().map(|(area, grade)| format!("{area} {grade}\n")).collect();
+    let status = if r.former { "undated-earlier" } else { "undated" };
+    format!("{status}-{}", short_hash(grades.as_bytes()))
 }
 
 fn rank<A>(r: &Report<A>) -> (u8, When, &str) {
@@ -231,7 +247,8 @@ mod tests {
             report("y", true, When::Unknown, &[("overall", "good")]),
         ];
         let events = cluster(&reports);
-        assert_eq!(keys(&events)[2..], [("y".into(), vec![3]), ("z".into(), vec![2])]);
+        let undated: Vec<_> = keys(&events)[2..].iter().map(|(k, r)| (k.split('-').count(), r.clone())).collect();
+        assert_eq!(undated, [(3, vec![3]), (2, vec![2])], "undated-earlier-…, undated-…");
         assert!(events[2].former && !events[3].former);
     }
 
@@ -241,7 +258,9 @@ mod tests {
             report("a", true, When::Year(2018), &[("overall", "good")]),
             report("a", false, When::Unknown, &[("overall", "good"), ("leadership", "good")]),
         ];
-        assert_eq!(keys(&cluster(&reports)), [("2018".into(), vec![0]), ("a".into(), vec![1])]);
+        let events = cluster(&reports);
+        assert_eq!(events.len(), 2);
+        assert_eq!((events[1].when, &events[1].reports), (When::Unknown, &vec![1]));
     }
 
     #[test]
@@ -261,9 +280,30 @@ mod tests {
             reports.push(r);
         };
         other("x");
-        other("y");
+        let mut r = report("y", false, When::Unknown, &[("overall", "inadequate")]);
+        r.council = "E2".into();
+        reports.push(r);
         let events = cluster(&reports);
-        assert_eq!(keys(latest(&events), &events), ["2019-06", "x", "y"]);
+        let latest = keys(latest(&events), &events);
+        assert_eq!(latest.len(), 3);
+        assert_eq!(latest[0], "2019-06");
+        assert!(latest[1..].iter().all(|k| k.starts_with("undated-")), "{latest:?}");
+    }
+
+    #[test]
+    fn undated_copies_giving_the_same_grades_are_one_inspection_whoever_reports_it() {
+        let same = [("overall", "inadequate"), ("leadership", "inadequate")];
+        let reports = [
+            report("copy-2", false, When::Unknown, &same),
+            report("copy-1", false, When::Unknown, &same),
+            report("other", false, When::Unknown, &[("overall", "inadequate")]),
+            report("older", true, When::Unknown, &same),
+        ];
+        let events = cluster(&reports);
+        let groups: Vec<_> = events.iter().map(|e| e.reports.clone()).collect();
+        assert_eq!(groups, [vec![1, 0], vec![3], vec![2]], "earlier apart; other grades apart");
+        let alone = cluster(&reports[..1]);
+        assert_eq!(alone[0].key, events[0].key, "the key does not depend on which articles report it");
     }
 
     #[test]

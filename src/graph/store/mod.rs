@@ -158,6 +158,26 @@ pub fn replace_graph(store: &Store, path: &Path, graph: NamedNodeRef<'_>, quads:
     tx.commit().map_err(write)
 }
 
+/// Replaces a derived graph (one a build works out from the documents, such
+/// as the inspections): the old one is dropped in one transaction, then the
+/// new one goes in through the bulk loader, which is many times faster than
+/// a transaction for a large graph. A process stopped in between leaves no
+/// such graph, never half of one, and the next build writes it again.
+pub fn rewrite_derived_graph(
+    store: &Store,
+    path: &Path,
+    graph: NamedNodeRef<'_>,
+    quads: Vec<Quad>,
+) -> Result<(), StoreError> {
+    let write = |e| StoreError::Write { path: path.to_owned(), source: e };
+    if store.contains_named_graph(graph).map_err(write)? {
+        remove_document(store, path, graph)?;
+    }
+    let mut staged = bulk::Staged::new(store);
+    staged.add_quads(quads).map_err(write)?;
+    staged.commit().map_err(write)
+}
+
 /// Drops a document's graph, and what only it stated from the default
 /// graph, in one transaction.
 pub fn remove_document(store: &Store, path: &Path, graph: NamedNodeRef<'_>) -> Result<(), StoreError> {
