@@ -12,10 +12,12 @@
 # a folder of .txt files and as one JSON Lines file, under
 # $BENCH_DIR (default ~/.cache/councilgraph/bench), outside the repository.
 # It then prints: extract (folder and JSON Lines) articles/s, quads/s and
-# peak RSS; build time, articles/s, quads/s, peak RSS and store size;
+# peak RSS; build (folder, JSON Lines, and again unchanged) time,
+# articles/s, quads/s, peak RSS and store size;
 # `councilgraph load` of the extracted N-Quads when the binary has `load`;
 # Oxigraph's own bulk loader (pyoxigraph Store.bulk_load) on the same
-# N-Quads; the N-Quads size over the input size; and the median of 3 runs
+# N-Quads, and on the very quads the build left in its store (side by side
+# with the build: quads/s and store size); the N-Quads size over the input size; and the median of 3 runs
 # of every canned query in queries/*.rq against the built store (a run
 # longer than QUERY_TIMEOUT seconds, default 30, is stopped and shown as
 # such, and the query not run again: some grow fast with the store).
@@ -72,6 +74,7 @@ timed() {
 # must CMD...: timed, and the bench stops if CMD fails.
 must() { timed "$@" || die "failed ($?): $*"; }
 
+mb() { du -sb "$1" | cut -f1 | awk '{ printf "%.1f", $1 / 1e6 }'; }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }'; }
 line() { printf '%-26s %8.2f s  %8s articles/s  %9s quads/s  %6s MB peak%s\n' "$1" "$2" "$(rate "$n" "$2")" "$(rate "$quads" "$2")" "$3" "${4:-}"; }
 
@@ -94,8 +97,14 @@ for n in "${sizes[@]}"; do
   must "$bin" extract -q - <"$dir/corpus.jsonl" >/dev/null
   line "extract (JSON Lines stdin)" "$wall" "$rss"
 
-  must "$bin" build -q "$dir/texts" --store "$work/store" >/dev/null
-  line "build (folder)" "$wall" "$rss" "  $(du -sb "$work/store" | cut -f1 | awk '{ printf "%.1f", $1 / 1e6 }') MB store"
+  must "$bin" build -q "$dir/texts" --store "$work/folder-store" >/dev/null
+  line "build (folder)" "$wall" "$rss" "  $(mb "$work/folder-store") MB store"
+  rm -rf "$work/folder-store"
+  must "$bin" build -q "$dir/corpus.jsonl" --store "$work/store" >/dev/null
+  build_wall=$wall build_rss=$rss
+  line "build (JSON Lines)" "$wall" "$rss" "  $(mb "$work/store") MB store"
+  must "$bin" build -q "$dir/corpus.jsonl" --store "$work/store" >/dev/null
+  line "build again, unchanged" "$wall" "$rss"
 
   if $has_load; then
     must "$bin" load -q "$work/folder.nq" --store "$work/loaded" >/dev/null
@@ -108,6 +117,24 @@ s = ox.Store(sys.argv[2]); s.bulk_load(path=sys.argv[1], format=ox.RdfFormat.N_Q
     line "pyoxigraph bulk_load" "$wall" "$rss" "  $(du -sb "$work/oxigraph" | cut -f1 | awk '{ printf "%.1f", $1 / 1e6 }') MB store"
   else
     echo "pyoxigraph bulk_load          (pyoxigraph missing: python3 -m pip install pyoxigraph)"
+  fi
+  if $has_pyoxigraph; then
+    # The bulk loader on the very quads the build leaves in the store (named
+    # graphs, their merge in the default graph, the ontology), side by side.
+    python3 -c 'import sys, pyoxigraph as ox
+ox.Store.read_only(sys.argv[1]).dump(output=sys.argv[2], format=ox.RdfFormat.N_QUADS)' "$work/store" "$work/store.nq"
+    same=$(wc -l <"$work/store.nq")
+    must python3 -c 'import sys, pyoxigraph as ox
+s = ox.Store(sys.argv[2]); s.bulk_load(path=sys.argv[1], format=ox.RdfFormat.N_QUADS); s.flush()' \
+      "$work/store.nq" "$work/same"
+    echo "same quads: the $same quads of the built store (named graphs, merged default graph, ontology)"
+    printf '  %-24s %8.2f s  %9s quads/s  %6s MB peak  %8s MB store\n' "build (JSON Lines)" "$build_wall" \
+      "$(rate "$same" "$build_wall")" "$build_rss" "$(mb "$work/store")"
+    printf '  %-24s %8.2f s  %9s quads/s  %6s MB peak  %8s MB store\n' "pyoxigraph bulk_load" "$wall" \
+      "$(rate "$same" "$wall")" "$rss" "$(mb "$work/same")"
+    awk -v b="$build_wall" -v l="$wall" -v sb="$(du -sb "$work/store" | cut -f1)" -v sl="$(du -sb "$work/same" | cut -f1)" \
+      'BEGIN { printf "  build: %.0f %% of the bulk loader'"'"'s quads/s; store %.2f x its size\n", 100 * l / b, sb / sl }'
+    rm -rf "$work/same" "$work/store.nq"
   fi
   nq=$(stat -c %s "$work/folder.nq")
   printf '%-26s %d quads, %.1f MB N-Quads = %.1f x the input\n' "output" "$quads" \
