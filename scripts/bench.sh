@@ -101,10 +101,10 @@ for n in "${sizes[@]}"; do
   line "build (folder)" "$wall" "$rss" "  $(mb "$work/folder-store") MB store"
   rm -rf "$work/folder-store"
   must "$bin" build -q "$dir/corpus.jsonl" --store "$work/store" >/dev/null
-  build_wall=$wall build_rss=$rss
-  line "build (JSON Lines)" "$wall" "$rss" "  $(mb "$work/store") MB store"
+  build_wall=$wall build_rss=$rss build_mb=$(mb "$work/store")
+  line "build (JSON Lines)" "$wall" "$rss" "  $build_mb MB store"
   must "$bin" build -q "$dir/corpus.jsonl" --store "$work/store" >/dev/null
-  line "build again, unchanged" "$wall" "$rss"
+  printf '%-26s %8.2f s  %8s articles/s  %9s          %6s MB peak\n' "build again, unchanged" "$wall" "$(rate "$n" "$wall")" "" "$rss"
 
   if $has_load; then
     must "$bin" load -q "$work/folder.nq" --store "$work/loaded" >/dev/null
@@ -129,10 +129,10 @@ s = ox.Store(sys.argv[2]); s.bulk_load(path=sys.argv[1], format=ox.RdfFormat.N_Q
       "$work/store.nq" "$work/same"
     echo "same quads: the $same quads of the built store (named graphs, merged default graph, ontology)"
     printf '  %-24s %8.2f s  %9s quads/s  %6s MB peak  %8s MB store\n' "build (JSON Lines)" "$build_wall" \
-      "$(rate "$same" "$build_wall")" "$build_rss" "$(mb "$work/store")"
+      "$(rate "$same" "$build_wall")" "$build_rss" "$build_mb"
     printf '  %-24s %8.2f s  %9s quads/s  %6s MB peak  %8s MB store\n' "pyoxigraph bulk_load" "$wall" \
       "$(rate "$same" "$wall")" "$rss" "$(mb "$work/same")"
-    awk -v b="$build_wall" -v l="$wall" -v sb="$(du -sb "$work/store" | cut -f1)" -v sl="$(du -sb "$work/same" | cut -f1)" \
+    awk -v b="$build_wall" -v l="$wall" -v sb="$build_mb" -v sl="$(mb "$work/same")" \
       'BEGIN { printf "  build: %.0f %% of the bulk loader'"'"'s quads/s; store %.2f x its size\n", 100 * l / b, sb / sl }'
     rm -rf "$work/same" "$work/store.nq"
   fi
