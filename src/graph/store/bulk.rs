@@ -17,10 +17,10 @@ use std::hash::{BuildHasher, Hash, Hasher};
 /// go to the bulk loader as one batch: each batch the loader is given
 /// becomes its own sorted files, which RocksDB must then merge, and reads
 /// straight after the commit must look into every one of them; so they must
-/// not be small. At 10,000 articles, 200,000-quad batches made 14 batches
-/// and a peak of 406 MB; 50,000-quad ones, 54 batches, a slower build and
-/// the first query after it (the inspections' reports) 2.4 s instead of 1.2 s.
-pub const BATCH_QUADS: usize = 200_000;
+/// not be small. But the loader holds about a kilobyte per quad of a batch
+/// while it sorts it, in each of its threads: at 100,000 articles, 50,000-quad
+/// batches peaked at 643 MB and 200,000-quad ones at 1,312 MB.
+pub const BATCH_QUADS: usize = 100_000;
 /// The bulk loader's background threads (each sorts one batch).
 const LOADER_THREADS: usize = 2;
 /// Memory the bulk loader may hold, in MB: sized so its own batches are
@@ -30,7 +30,7 @@ pub const LOADER_MEGABYTES: usize = BATCH_QUADS * LOADER_THREADS / 1000;
 /// Default-graph triples remembered as already staged, at most: past this the
 /// memory is cleared and a repeated triple is staged again (harmless: the
 /// loader and the store keep each key once; this only saves their work).
-const SEEN_TRIPLES: usize = 4_000_000;
+const SEEN_TRIPLES: usize = 1_000_000;
 
 /// A bulk loader with this project's memory bounds.
 pub fn loader(store: &Store) -> BulkLoader<'_> {
