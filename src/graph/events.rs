@@ -6,8 +6,8 @@
 //! council, the inspectorate, its date where the reports give one
 //! (`dcterms:date`, `xsd:gYearMonth` or `xsd:gYear`), one judgement per
 //! area (the first report's that grades it, with its article, rule and
-//! sentence: the reports of one event never grade an area two ways), and
-//! `prov:wasDerivedFrom`
+//! sentence: the reports of one event never grade an area two ways),
+//! `cg:articleCount` and `prov:wasDerivedFrom`
 //! each reporting article; each report points to it with `cg:ofInspection`,
 //! and each council to its latest with `cg:latestInspection`. The graph is
 //! written through the bulk loader ([`store::rewrite_derived_graph`]).
@@ -174,6 +174,8 @@ fn event_quads(
                 w.add(n.clone(), cg::JUDGEMENT_PROP, j.clone());
             }
         }
+        let articles: std::collections::BTreeSet<_> = e.reports.iter().map(|&i| &stored[i].graph).collect();
+        w.add(n.clone(), cg::ARTICLE_COUNT, Literal::from(articles.len() as i64));
         for &i in &e.reports {
             w.add(n.clone(), prov::WAS_DERIVED_FROM, stored[i].graph.clone());
             w.add(stored[i].node.clone(), cg::OF_INSPECTION, n.clone());

@@ -107,7 +107,7 @@ pub mod cg {
         GSS_CODE = "gssCode", DFE_LA_CODE = "dfeLaCode", OFSTED_URN = "ofstedUrn", REGISTER_CODE = "registerCode",
         ELECTORAL_COMMISSION_ID = "electoralCommissionId", FOLLOWED_RULE = "followedRule",
         INSPECTION_EVENT = "InspectionEvent", OF_INSPECTION = "ofInspection", DERIVED_GRAPH = "DerivedGraph",
-        LATEST_INSPECTION = "latestInspection");
+        LATEST_INSPECTION = "latestInspection", ARTICLE_COUNT = "articleCount");
 }
 
 /// Every `cg:` local name the code uses; a test checks each is declared in the ontology.
@@ -140,4 +140,5 @@ pub const CG_TERMS_USED: &[&str] = &[
     "ofInspection",
     "DerivedGraph",
     "latestInspection",
+    "articleCount",
 ];
