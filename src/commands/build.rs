@@ -150,15 +150,10 @@ pub fn run(args: &BuildArgs, printer: Printer) -> anyhow::Result<Status> {
     if args.prune && (stop() || unread) {
         printer.warn("--prune skipped: the build did not read every input");
     }
-    let (counts, reports) = writer.finish(args.prune && !stop() && !unread)?;
-    tally.counts = counts;
+    tally.counts = writer.finish(args.prune && !stop() && !unread)?;
     // After the commit: the inspections are grouped over every document.
-    match reports {
-        Some(reports) => {
-            graph::events::rewrite(&st, path, &iris, reports)?;
-        }
-        None => graph::events::refresh_if(false, &st, path, &iris)?,
-    }
+    let c = tally.counts;
+    graph::events::refresh_if(c.new + c.replaced + c.pruned > 0, &st, path, &iris)?;
     let total = st.len().unwrap_or(0);
     st.flush().context("flushing the store")?;
     drop(st);

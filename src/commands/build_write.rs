@@ -5,7 +5,6 @@
 //! ([`store::bulk`]). `--prune` then drops the documents this run did not
 //! read, and after many replaced or pruned documents the store is compacted.
 
-use crate::graph::reports::Reports;
 use crate::graph::store::{self, bulk::Staged};
 use crate::pipeline::DocumentGraph;
 use anyhow::Context;
@@ -43,9 +42,6 @@ pub struct Writer<'a> {
     /// A document read twice in one run, with other content the second time:
     /// it replaces the first after the commit.
     late: Vec<DocumentGraph>,
-    /// The inspection reports of the staged documents, read from their quads
-    /// (see [`crate::graph::reports`]).
-    staged_reports: Reports,
     pub counts: Counts,
 }
 
@@ -60,7 +56,6 @@ impl<'a> Writer<'a> {
             written: HashSet::new(),
             staged: Staged::new(store),
             late: Vec::new(),
-            staged_reports: Reports::default(),
             counts: Counts::default(),
         })
     }
@@ -85,7 +80,6 @@ impl<'a> Writer<'a> {
             store::replace_document(self.store, self.path, &graph)?;
             self.counts.replaced += 1;
         } else {
-            self.staged_reports.add_document(&graph.graph, &graph.quads);
             let id = graph.id;
             self.staged.add(graph.quads).with_context(|| format!("staging {id}"))?;
             self.counts.new += 1;
@@ -94,42 +88,24 @@ impl<'a> Writer<'a> {
     }
 
     /// Commits the staged documents, then prunes (when asked) and compacts
-    /// (after a large load). When any document changed, also returns every
-    /// inspection report of the store as the build leaves it, for the
-    /// inspections graph: those of the documents already in the store read
-    /// before the commit (a store straight after a large bulk commit is
-    /// slow to read), the staged ones from their quads.
-    pub fn finish(self, prune: bool) -> anyhow::Result<(Counts, Option<Reports>)> {
-        let Self { store, path, stored, seen, staged, late, mut staged_reports, mut counts, .. } = self;
-        let mut gone: Vec<&NamedNode> =
-            if prune { stored.keys().filter(|g| !seen.contains_key(*g)).collect() } else { Vec::new() };
-        gone.sort();
-        let changed = counts.new + counts.replaced + gone.len() > 0;
-        let reports = if changed {
-            let except: HashSet<NamedNode> =
-                gone.iter().map(|g| (*g).clone()).chain(late.iter().map(|g| g.graph.clone())).collect();
-            let mut all = Reports::from_store(store, &except)
-                .map_err(|e| anyhow::anyhow!("reading the inspection reports of {}: {e}", path.display()))?;
-            for g in &late {
-                staged_reports.remove_document(&g.graph);
-                staged_reports.add_document(&g.graph, &g.quads);
-            }
-            all.absorb(staged_reports);
-            Some(all)
-        } else {
-            None
-        };
+    /// (after a large load).
+    pub fn finish(self, prune: bool) -> anyhow::Result<Counts> {
+        let Self { store, path, stored, seen, staged, late, mut counts, .. } = self;
         staged.commit().with_context(|| format!("committing the new documents to {}", path.display()))?;
         for g in &late {
             store::replace_document(store, path, g)?;
         }
-        for g in gone {
-            store::remove_document(store, path, g.as_ref())?;
-            counts.pruned += 1;
+        if prune {
+            let mut gone: Vec<&NamedNode> = stored.keys().filter(|g| !seen.contains_key(*g)).collect();
+            gone.sort();
+            for g in gone {
+                store::remove_document(store, path, g.as_ref())?;
+                counts.pruned += 1;
+            }
         }
         if counts.replaced + counts.pruned >= COMPACT_AFTER_DOCUMENTS {
             store::compact(store, path)?;
         }
-        Ok((counts, reports))
+        Ok(counts)
     }
 }

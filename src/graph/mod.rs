@@ -9,7 +9,6 @@ mod civic;
 pub mod events;
 mod provenance;
 pub mod quads;
-pub mod reports;
 pub mod store;
 pub mod text;
 pub mod vocab;
