@@ -74,6 +74,14 @@ timed() {
 # must CMD...: timed, and the bench stops if CMD fails.
 must() { timed "$@" || die "failed ($?): $*"; }
 
+# python3 -c "$bulk_load" NQUADS DIR: pyoxigraph's bulk loader, NQUADS into a
+# new store DIR (a program, not a function, so that /usr/bin/time can run it).
+bulk_load='import sys, pyoxigraph as ox
+s = ox.Store(sys.argv[2]); s.bulk_load(path=sys.argv[1], format=ox.RdfFormat.N_QUADS); s.flush()'
+# side LABEL SECONDS RSS STORE_MB: one row of the same-quads comparison.
+side() {
+  printf '  %-24s %8.2f s  %9s quads/s  %6s MB peak  %8s MB store\n' "$1" "$2" "$(rate "$same" "$2")" "$3" "$4"
+}
 mb() { du -sb "$1" | cut -f1 | awk '{ printf "%.1f", $1 / 1e6 }'; }
 rate() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", (s > 0 ? n / s : 0) }'; }
 line() { printf '%-26s %8.2f s  %8s articles/s  %9s quads/s  %6s MB peak%s\n' "$1" "$2" "$(rate "$n" "$2")" "$(rate "$quads" "$2")" "$3" "${4:-}"; }
@@ -108,33 +116,25 @@ for n in "${sizes[@]}"; do
 
   if $has_load; then
     must "$bin" load -q "$work/folder.nq" --store "$work/loaded" >/dev/null
-    line "load (N-Quads)" "$wall" "$rss" "  $(du -sb "$work/loaded" | cut -f1 | awk '{ printf "%.1f", $1 / 1e6 }') MB store"
+    line "load (N-Quads)" "$wall" "$rss" "  $(mb "$work/loaded") MB store"
   fi
   if $has_pyoxigraph; then
-    must python3 -c 'import sys, pyoxigraph as ox
-s = ox.Store(sys.argv[2]); s.bulk_load(path=sys.argv[1], format=ox.RdfFormat.N_QUADS); s.flush()' \
-      "$work/folder.nq" "$work/oxigraph"
-    line "pyoxigraph bulk_load" "$wall" "$rss" "  $(du -sb "$work/oxigraph" | cut -f1 | awk '{ printf "%.1f", $1 / 1e6 }') MB store"
-  else
-    echo "pyoxigraph bulk_load          (pyoxigraph missing: python3 -m pip install pyoxigraph)"
-  fi
-  if $has_pyoxigraph; then
+    must python3 -c "$bulk_load" "$work/folder.nq" "$work/oxigraph"
+    line "pyoxigraph bulk_load" "$wall" "$rss" "  $(mb "$work/oxigraph") MB store"
     # The bulk loader on the very quads the build leaves in the store (named
     # graphs, their merge in the default graph, the ontology), side by side.
     python3 -c 'import sys, pyoxigraph as ox
 ox.Store.read_only(sys.argv[1]).dump(output=sys.argv[2], format=ox.RdfFormat.N_QUADS)' "$work/store" "$work/store.nq"
     same=$(wc -l <"$work/store.nq")
-    must python3 -c 'import sys, pyoxigraph as ox
-s = ox.Store(sys.argv[2]); s.bulk_load(path=sys.argv[1], format=ox.RdfFormat.N_QUADS); s.flush()' \
-      "$work/store.nq" "$work/same"
+    must python3 -c "$bulk_load" "$work/store.nq" "$work/same"
     echo "same quads: the $same quads of the built store (named graphs, merged default graph, ontology)"
-    printf '  %-24s %8.2f s  %9s quads/s  %6s MB peak  %8s MB store\n' "build (JSON Lines)" "$build_wall" \
-      "$(rate "$same" "$build_wall")" "$build_rss" "$build_mb"
-    printf '  %-24s %8.2f s  %9s quads/s  %6s MB peak  %8s MB store\n' "pyoxigraph bulk_load" "$wall" \
-      "$(rate "$same" "$wall")" "$rss" "$(mb "$work/same")"
+    side "build (JSON Lines)" "$build_wall" "$build_rss" "$build_mb"
+    side "pyoxigraph bulk_load" "$wall" "$rss" "$(mb "$work/same")"
     awk -v b="$build_wall" -v l="$wall" -v sb="$build_mb" -v sl="$(mb "$work/same")" \
       'BEGIN { printf "  build: %.0f %% of the bulk loader'"'"'s quads/s; store %.2f x its size\n", 100 * l / b, sb / sl }'
     rm -rf "$work/same" "$work/store.nq"
+  else
+    echo "pyoxigraph bulk_load          (pyoxigraph missing: python3 -m pip install pyoxigraph)"
   fi
   nq=$(stat -c %s "$work/folder.nq")
   printf '%-26s %d quads, %.1f MB N-Quads = %.1f x the input\n' "output" "$quads" \
