@@ -9,8 +9,8 @@
 //! sentence: the reports of one event never grade an area two ways),
 //! `cg:articleCount` and `prov:wasDerivedFrom`
 //! each reporting article; each report points to it with `cg:ofInspection`,
-//! and each council to its latest with `cg:latestInspection`. The graph is
-//! written through the bulk loader ([`store::rewrite_derived_graph`]).
+//! and each council to its latest with `cg:latestInspection`. A large graph
+//! is written through the bulk loader ([`store::rewrite_derived_graph`]).
 
 use crate::graph::store::{self, StoreError};
 use crate::graph::vocab::{cg, dcterms, prov, rdf, rdfs, xsd};
@@ -20,7 +20,7 @@ use crate::resolve::Iris;
 use oxigraph::model::{GraphName, Literal, NamedNode, Term};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// The name of the inspections graph.
@@ -174,7 +174,7 @@ fn event_quads(
                 w.add(n.clone(), cg::JUDGEMENT_PROP, j.clone());
             }
         }
-        let articles: std::collections::BTreeSet<_> = e.reports.iter().map(|&i| &stored[i].graph).collect();
+        let articles: BTreeSet<_> = e.reports.iter().map(|&i| &stored[i].graph).collect();
         w.add(n.clone(), cg::ARTICLE_COUNT, Literal::from(articles.len() as i64));
         for &i in &e.reports {
             w.add(n.clone(), prov::WAS_DERIVED_FROM, stored[i].graph.clone());

@@ -118,6 +118,7 @@ fn council_events<A: Ord + Clone + Display>(council: &str, ids: &[usize], report
     let mut events: Vec<Event<A>> = Vec::new();
     for i in order {
         let r = &reports[i];
+        let key = r.when.key().unwrap_or_else(|| undated_key(r));
         let at = match r.when {
             When::Month(..) => events.iter().position(|e| within_three_months(e.when, r.when) && e.agrees(r)),
             When::Year(y) => only(events.iter().enumerate().filter(|(_, e)| e.when.year() == Some(y) && e.agrees(r))),
@@ -126,10 +127,10 @@ fn council_events<A: Ord + Clone + Display>(council: &str, ids: &[usize], report
                     .iter()
                     .enumerate()
                     .filter(|(_, e)| e.when != When::Unknown && e.agrees(r) && e.former == r.former),
-            ),
+            )
+            // else the undated reports giving the same grades (keys are unique in a council)
+            .or_else(|| events.iter().position(|e| e.key == key)),
         };
-        let key = r.when.key().unwrap_or_else(|| undated_key(r));
-        let at = at.or_else(|| events.iter().position(|e| e.when == When::Unknown && e.key == key));
         let at = at.unwrap_or_else(|| {
             events.push(Event::new(council, key, r.when));
             events.len() - 1
